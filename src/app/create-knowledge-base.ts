@@ -1,0 +1,137 @@
+import { join } from 'node:path';
+import { defaultMinConfidence } from '../answer/default-min-confidence.js';
+import { extractiveAnswer } from '../answer/extractive-answer.js';
+import type { GroundedConfig } from '../config/config-schema.js';
+import type { Answer } from '../core/answer.js';
+import type { Chunk, ScoredChunk } from '../core/document.js';
+import type { LexicalIndex } from '../core/lexical-index.js';
+import type { Store } from '../core/store.js';
+import { chunkDocument } from '../ingest/chunk/chunk-document.js';
+import { createApproximateTokenCounter } from '../ingest/chunk/approximate-token-counter.js';
+import { createDefaultLoaders } from '../ingest/loaders/create-default-loaders.js';
+import { syncSources, type SyncReport, type SyncSourcesOptions } from '../ingest/sync-sources.js';
+import { buildBm25Index } from '../indexing/lexical/build-bm25-index.js';
+import { countTerms } from '../indexing/lexical/count-terms.js';
+import { createAnalyzer } from '../indexing/lexical/create-analyzer.js';
+import { createSqliteStore } from '../indexing/stores/sqlite/create-sqlite-store.js';
+import { searchLexical } from '../retrieve/search-lexical.js';
+
+export type { SyncReport };
+
+/** A knowledge base opened for syncing, searching and answering. */
+export interface KnowledgeBase {
+  readonly name: string;
+  /** Syncs files and folders (see `syncSources`). Creates the knowledge base when it does not exist. */
+  sync(paths: readonly string[], options?: Pick<SyncSourcesOptions, 'readFile' | 'onProgress'>): Promise<SyncReport>;
+  /** The `k` best passages (default `retrieval.k`). Throws `KB_NOT_FOUND` for a knowledge base never ingested. */
+  search(query: string, k?: number): ScoredChunk[];
+  /** A cited answer or an abstention. */
+  ask(question: string): Answer;
+  /** Milliseconds spent loading the lexical index (0 until the first search). */
+  readonly indexLoadMs: number;
+  close(): void;
+}
+
+/** Where a knowledge base lives and what it is called. */
+export interface OpenKnowledgeBaseOptions {
+  readonly config: GroundedConfig;
+  /** Knowledge base name; default `default`. */
+  readonly kb?: string;
+  /** A store to use instead of `<dataDir>/grounded.db` (tests, throwaway evaluation stores). */
+  readonly store?: Store;
+}
+
+/**
+ * The composition root: builds the loaders, chunker, analyzer, store and lexical index from configuration.
+ *
+ * @example
+ * const kb = createKnowledgeBase({ config: loadConfig(), kb: 'docs' });
+ * await kb.sync(['./docs']);
+ * console.log(kb.ask('How do I rotate the API key?').answer);
+ * kb.close();
+ */
+export function createKnowledgeBase(options: OpenKnowledgeBaseOptions): KnowledgeBase {
+  const { config } = options;
+  const name = options.kb ?? 'default';
+  const store = options.store ?? createSqliteStore(join(config.dataDir, 'grounded.db'));
+  const analyzer = createAnalyzer({ stemmer: config.lexical.stemmer, stopWords: config.lexical.stopWords });
+  const counter = createApproximateTokenCounter();
+  const chunkOptions = { ...config.chunking, counter };
+  const fingerprint = JSON.stringify({ chunking: config.chunking, counter: counter.id, analyzer: analyzer.id });
+  let index: LexicalIndex | undefined;
+  let indexLoadMs = 0;
+
+  function lexicalIndex(): LexicalIndex {
+    if (index === undefined) {
+      const started = performance.now();
+      index = buildBm25Index(store.indexRows(name), {
+        k1: config.lexical.k1,
+        b: config.lexical.b,
+        ...(config.lexical.titleWeight === undefined ? {} : { titleWeight: config.lexical.titleWeight }),
+      });
+      indexLoadMs = performance.now() - started;
+    }
+    return index;
+  }
+
+  function search(query: string, k = config.retrieval.k): ScoredChunk[] {
+    store.requireKnowledgeBase(name);
+    return searchLexical({ store, kb: name, analyzer, index: lexicalIndex() }, query, k);
+  }
+
+  return {
+    name,
+    get indexLoadMs() {
+      return indexLoadMs;
+    },
+    async sync(paths, syncOptions = {}) {
+      const report = await syncSources({
+        store,
+        kb: name,
+        paths,
+        loaders: createDefaultLoaders({ jsonl: config.ingest.jsonl }),
+        chunk: (document) => chunkDocument(document, chunkOptions),
+        analyze: (chunk) => ({
+          body: countTerms(analyzer.terms(chunk.text)),
+          title: countTerms(analyzer.terms(titleField(chunk))),
+        }),
+        fingerprint,
+        include: config.ingest.include,
+        exclude: config.ingest.exclude,
+        maxFileBytes: config.ingest.maxFileBytes,
+        batchFiles: config.ingest.batchFiles,
+        ...syncOptions,
+      });
+      index = undefined;
+      return report;
+    },
+    search,
+    ask(question) {
+      const started = performance.now();
+      const passages = search(question, Math.max(config.answer.passages, config.retrieval.k));
+      const retrieved = performance.now();
+      const lexical = lexicalIndex();
+      const answer = extractiveAnswer(question, passages, {
+        analyzer,
+        idf: (term) => lexical.idf(term),
+        minConfidence: config.answer.minConfidence ?? defaultMinConfidence,
+        maxSentences: config.answer.maxSentences,
+        passages: config.answer.passages,
+      });
+      const finished = performance.now();
+      return {
+        ...answer,
+        timings: { retrieveMs: retrieved - started, generateMs: finished - retrieved, totalMs: finished - started },
+      };
+    },
+    close() {
+      if (options.store === undefined) store.close();
+    },
+  };
+}
+
+/** The title field of a chunk: document title and heading path, without repeating a top heading equal to the title. */
+function titleField(chunk: Chunk): string {
+  const headings = chunk.headingPath[0] === chunk.title ? chunk.headingPath.slice(1) : chunk.headingPath;
+  return [chunk.title, ...headings].join('\n');
+}

@@ -1,0 +1,33 @@
+import { evaluateBeir } from '../app/evaluate-beir.js';
+import { exitCodes } from './exit-code-for.js';
+import type { Register } from './command-context.js';
+
+/** `grounded eval beir DIR [--split test]`: retrieval quality on a BEIR dataset, with a throwaway knowledge base. */
+export const evalBeirCommand: Register = (program, run) => {
+  const evaluation = program.commands.find((command) => command.name() === 'eval') ?? program.command('eval');
+  evaluation.description('measure retrieval and answers');
+  evaluation
+    .command('beir')
+    .description('index a BEIR folder in a throwaway knowledge base and report nDCG@10, MRR@10, recall@10/100')
+    .argument('<dir>', 'folder with corpus.jsonl[.gz], queries.jsonl, qrels/<split>.tsv')
+    .option('--split <name>', 'qrels split', 'test')
+    .action(
+      run(async (context, dir: string, options: { split: string }) => {
+        const report = await evaluateBeir(dir, options.split, context.config);
+        if (context.json) {
+          context.io.stdout(`${JSON.stringify(report)}\n`);
+        } else {
+          const f = (value: number): string => value.toFixed(4);
+          context.io.stdout(
+            `${report.dataset} (${report.split}): ${report.queries} queries over ${report.docs} documents ` +
+              `(${report.chunks} chunks)\n` +
+              `  nDCG@10 ${f(report.ndcgAt10)}  MRR@10 ${f(report.mrrAt10)}  recall@10 ${f(report.recallAt10)}  ` +
+              `recall@100 ${f(report.recallAt100)}\n` +
+              `  index ${Math.round(report.indexMs)} ms; query p50 ${report.queryP50Ms.toFixed(2)} ms, ` +
+              `p95 ${report.queryP95Ms.toFixed(2)} ms\n`,
+          );
+        }
+        return exitCodes.ok;
+      }),
+    );
+};

@@ -1,0 +1,43 @@
+import { createKnowledgeBase } from '../app/create-knowledge-base.js';
+import type { SyncReport } from '../app/create-knowledge-base.js';
+import { exitCodes } from './exit-code-for.js';
+import type { CommandContext, Register } from './command-context.js';
+import { resolve } from 'node:path';
+
+/**
+ * `grounded ingest PATH...`: syncs files and folders into the knowledge base. Exits 1 when nothing could be
+ * ingested because every file was bad; problems with single files are listed and the rest is ingested.
+ */
+export const ingestCommand: Register = (program, run) => {
+  program
+    .command('ingest')
+    .description('sync files or folders into the knowledge base (added, updated, removed, unchanged)')
+    .argument('<paths...>', 'files or folders')
+    .action(
+      run(async (context, paths: string[]) => {
+        const kb = createKnowledgeBase({ config: context.config, kb: context.kb });
+        try {
+          const report = await kb.sync(paths.map((path) => resolve(context.io.cwd, path)));
+          write(context, report);
+          const nothingIngested = report.added + report.updated + report.unchanged === 0;
+          return nothingIngested && report.skipped.length > 0 ? exitCodes.userError : exitCodes.ok;
+        } finally {
+          kb.close();
+        }
+      }),
+    );
+};
+
+function write(context: CommandContext, report: SyncReport): void {
+  const { io } = context;
+  if (context.json) {
+    io.stdout(`${JSON.stringify(report)}\n`);
+  } else {
+    io.stdout(
+      `kb '${report.kb}': ${report.added} added, ${report.updated} updated, ${report.removed} removed, ` +
+        `${report.unchanged} unchanged; ${report.chunks} chunks written ` +
+        `(${report.totalDocuments} documents, ${report.totalChunks} chunks in all) in ${Math.round(report.ms)} ms\n`,
+    );
+  }
+  for (const skipped of report.skipped) io.stderr(`skipped ${skipped.path}: ${skipped.reason}\n`);
+}

@@ -1,0 +1,52 @@
+import { createKnowledgeBase } from '../app/create-knowledge-base.js';
+import { exitCodes } from './exit-code-for.js';
+import { parsePositiveInteger } from './parse-positive-integer.js';
+import type { Register } from './command-context.js';
+
+/** `grounded search QUERY [-k N]`: retrieval only, best passages first. */
+export const searchCommand: Register = (program, run) => {
+  program
+    .command('search')
+    .description('retrieve the best passages for a query (no answer)')
+    .argument('<query>', 'any text; there is no query syntax')
+    .option('-k <n>', 'number of passages', parsePositiveInteger)
+    .action(
+      run((context, query: string, options: { k?: number }) => {
+        const kb = createKnowledgeBase({ config: context.config, kb: context.kb });
+        try {
+          const started = performance.now();
+          const results = kb.search(query, options.k);
+          const ms = performance.now() - started;
+          if (context.json) {
+            const rows = results.map(({ chunk, score, rank }) => ({
+              rank,
+              score,
+              doc: chunk.doc,
+              chunkId: chunk.id,
+              text: chunk.text,
+              start: chunk.start,
+              end: chunk.end,
+              headingPath: chunk.headingPath,
+            }));
+            context.io.stdout(`${JSON.stringify({ query, results: rows, ms, indexLoadMs: kb.indexLoadMs })}\n`);
+          } else if (results.length === 0) {
+            context.io.stdout('no matching passages\n');
+          } else {
+            for (const { chunk, score, rank } of results) {
+              const where = [chunk.doc, ...chunk.headingPath].join(' > ');
+              context.io.stdout(`${rank}. ${where}  (score ${score.toFixed(3)}, chars ${chunk.start}-${chunk.end})\n`);
+              context.io.stdout(`   ${preview(chunk.text)}\n`);
+            }
+          }
+          return exitCodes.ok;
+        } finally {
+          kb.close();
+        }
+      }),
+    );
+};
+
+function preview(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > 200 ? `${flat.slice(0, 197)}...` : flat;
+}

@@ -1,0 +1,72 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { GroundedError } from '../core/errors.js';
+import { configSchema, type GroundedConfig, type GroundedConfigInput } from './config-schema.js';
+
+/** Where configuration comes from, highest precedence last. */
+export interface LoadConfigOptions {
+  /** Explicit config file; when absent, `grounded.config.json` in `cwd` is used if it exists. */
+  readonly file?: string;
+  readonly cwd?: string;
+  /** Environment (default `process.env`); only `GROUNDED_*` variables are read. */
+  readonly env?: NodeJS.ProcessEnv;
+  /** Overrides from the command line, applied last. */
+  readonly overrides?: GroundedConfigInput;
+}
+
+/**
+ * Resolves the configuration: defaults, then the config file, then the environment, then `overrides`.
+ * Throws `INVALID_CONFIG` naming the bad field.
+ *
+ * @example
+ * const config = loadConfig({ overrides: { dataDir: '/tmp/kb' } });
+ */
+export function loadConfig(options: LoadConfigOptions = {}): GroundedConfig {
+  const cwd = options.cwd ?? process.cwd();
+  const env = options.env ?? process.env;
+  const file = options.file ?? resolve(cwd, 'grounded.config.json');
+  const fromFile = readConfigFile(file, options.file !== undefined);
+  const fromEnv: GroundedConfigInput = env.GROUNDED_DATA_DIR ? { dataDir: env.GROUNDED_DATA_DIR } : {};
+  const merged = mergeDeep(mergeDeep(fromFile, fromEnv), options.overrides ?? {});
+  const parsed = configSchema.safeParse(merged);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue === undefined ? '' : issue.path.join('.');
+    throw new GroundedError('INVALID_CONFIG', `invalid configuration at '${where}': ${issue?.message ?? 'unknown'}`, {
+      details: { file },
+      hint: 'fix the field in grounded.config.json (see docs/configuration.md)',
+    });
+  }
+  const config = parsed.data;
+  return { ...config, dataDir: resolve(cwd, config.dataDir) };
+}
+
+function readConfigFile(file: string, required: boolean): GroundedConfigInput {
+  if (!existsSync(file)) {
+    if (required) {
+      throw new GroundedError('INVALID_CONFIG', `config file not found: ${file}`, { hint: 'check the --config path' });
+    }
+    return {};
+  }
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as GroundedConfigInput;
+  } catch (error) {
+    throw new GroundedError('INVALID_CONFIG', `config file ${file} is not valid JSON: ${(error as Error).message}`, {
+      hint: 'fix the JSON syntax in the config file',
+      cause: error,
+    });
+  }
+}
+
+function mergeDeep<T>(base: T, override: unknown): T {
+  if (!isPlainObject(base) || !isPlainObject(override)) return (override === undefined ? base : override) as T;
+  const result: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(override)) {
+    if (value !== undefined) result[key] = mergeDeep(result[key], value);
+  }
+  return result as T;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

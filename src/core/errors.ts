@@ -1,0 +1,51 @@
+/**
+ * Stable error codes. Callers switch on `code`, never on message text.
+ * The CLI maps them to exit codes (see `cli/exit-code-for.ts`), the server to HTTP status.
+ */
+export type ErrorCode =
+  | 'PATH_NOT_FOUND'
+  | 'FILE_UNREADABLE'
+  | 'UNSUPPORTED_FORMAT'
+  | 'INVALID_INPUT'
+  | 'INVALID_CONFIG'
+  | 'KB_NOT_FOUND'
+  | 'DATASET_INVALID'
+  | 'STORE_CORRUPT'
+  | 'STORE_BUSY'
+  | 'INTERNAL';
+
+/** Fields every error carries besides its message. */
+export interface GroundedErrorOptions {
+  /** Structured data about the failure (paths, line numbers); never secrets. */
+  readonly details?: Record<string, unknown>;
+  /** One line telling the user what to do next. */
+  readonly hint?: string;
+  readonly cause?: unknown;
+}
+
+/**
+ * The one error type of the project.
+ *
+ * @example
+ * throw new GroundedError('KB_NOT_FOUND', "knowledge base 'docs' does not exist", {
+ *   hint: 'run `grounded ingest --kb docs PATH` first',
+ * });
+ */
+export class GroundedError extends Error {
+  readonly code: ErrorCode;
+  readonly details: Record<string, unknown>;
+  readonly hint: string | undefined;
+
+  constructor(code: ErrorCode, message: string, options: GroundedErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'GroundedError';
+    this.code = code;
+    this.details = options.details ?? {};
+    this.hint = options.hint;
+  }
+}
+
+/** True when `error` is a {@link GroundedError}, optionally with the given code. */
+export function isGroundedError(error: unknown, code?: ErrorCode): error is GroundedError {
+  return error instanceof GroundedError && (code === undefined || error.code === code);
+}

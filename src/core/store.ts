@@ -1,0 +1,85 @@
+import type { Chunk, LoadedDocument } from './document.js';
+import type { FieldTerms } from './lexical-index.js';
+
+/** A tracked source file of a knowledge base. */
+export interface SourceRecord {
+  /** Absolute path of the ingested root the file was found under. */
+  readonly root: string;
+  /** Path relative to `root`, `/`-separated. */
+  readonly path: string;
+  /** sha256 of the file's bytes (hex). */
+  readonly hash: string;
+  readonly size: number;
+  /** Fingerprint of the chunker and analyzer settings the file was indexed with. */
+  readonly fingerprint: string;
+}
+
+/** A chunk ready to be stored, with its analyzed fields. */
+export interface ChunkToStore {
+  readonly chunk: Chunk;
+  readonly body: FieldTerms;
+  readonly title: FieldTerms;
+}
+
+/** A document and its chunks, written together. */
+export interface DocumentToStore {
+  readonly document: LoadedDocument;
+  readonly chunks: readonly ChunkToStore[];
+}
+
+/** One unit of a sync batch: a source file and everything it produced (replaces what it had). */
+export interface SourceUpsert {
+  readonly source: SourceRecord;
+  readonly documents: readonly DocumentToStore[];
+}
+
+/** A batch of changes applied atomically: all of it or none of it. */
+export interface SyncBatch {
+  readonly upserts: readonly SourceUpsert[];
+  /** Sources to delete with all their documents and chunks. */
+  readonly removals: readonly { readonly root: string; readonly path: string }[];
+}
+
+/** A stored chunk row for building an in-memory lexical index. */
+export interface IndexRow {
+  /** The store's own id for the chunk (dense enough to use as a row number). */
+  readonly row: number;
+  readonly body: FieldTerms;
+  readonly title: FieldTerms;
+}
+
+/** A stored document's text, for citations. */
+export interface StoredDocument {
+  readonly key: string;
+  readonly title: string;
+  readonly text: string;
+  readonly metadata: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * Persistent storage for knowledge bases. Every write method is transactional.
+ * Knowledge bases are isolated: no method ever returns data of another one.
+ */
+export interface Store {
+  /** Knowledge base names. */
+  listKnowledgeBases(): string[];
+  /** Creates the knowledge base if missing; returns its id. */
+  ensureKnowledgeBase(kb: string): number;
+  /** The knowledge base's id; throws `KB_NOT_FOUND` when it does not exist. */
+  requireKnowledgeBase(kb: string): number;
+  /** Tracked sources of a knowledge base. */
+  listSources(kb: string): SourceRecord[];
+  /** Document keys already taken in the knowledge base by sources other than the given one. */
+  findDocumentOwner(kb: string, key: string): { root: string; path: string } | undefined;
+  /** Applies a batch in one transaction. */
+  applyBatch(kb: string, batch: SyncBatch): void;
+  /** Number of chunks and documents. */
+  counts(kb: string): { documents: number; chunks: number };
+  /** Every chunk's analyzed fields, for building the lexical index. */
+  indexRows(kb: string): IndexRow[];
+  /** Chunks by store row id (rows that no longer exist are absent from the map). */
+  chunksByRow(kb: string, rows: readonly number[]): Map<number, Chunk>;
+  /** One document by key. */
+  getDocument(kb: string, key: string): StoredDocument | undefined;
+  close(): void;
+}

@@ -1,0 +1,218 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Chunk } from '../../../core/document.js';
+import { GroundedError } from '../../../core/errors.js';
+import type { IndexRow, SourceRecord, Store, StoredDocument, SyncBatch } from '../../../core/store.js';
+import { decodeFieldTerms, encodeFieldTerms } from '../../lexical/field-terms-codec.js';
+import { schemaSql, schemaVersion } from './schema.js';
+
+interface ChunkRow {
+  id: number;
+  key: string;
+  title: string;
+  ordinal: number;
+  start: number;
+  end: number;
+  text: string;
+  heading_path: string;
+  tokens: number;
+}
+
+/**
+ * Opens (or creates) the embedded SQLite store at `file`, in WAL mode.
+ *
+ * Every write goes through {@link Store.applyBatch}, one transaction per batch: a crash or kill mid-ingest leaves
+ * the last committed state, and a re-run completes the work.
+ *
+ * @example
+ * const store = createSqliteStore('.grounded/grounded.db');
+ * store.ensureKnowledgeBase('default');
+ */
+export function createSqliteStore(file: string): Store {
+  const db = openDatabase(file);
+  const statements = prepareStatements(db);
+
+  function requireKnowledgeBase(kb: string): number {
+    const row = statements.kbByName.get(kb) as { id: number } | undefined;
+    if (row === undefined) {
+      throw new GroundedError('KB_NOT_FOUND', `knowledge base '${kb}' does not exist`, {
+        details: { kb, available: listKnowledgeBases() },
+        hint: `ingest something into it first: grounded ingest --kb ${kb} PATH`,
+      });
+    }
+    return row.id;
+  }
+
+  function listKnowledgeBases(): string[] {
+    return (statements.kbList.all() as { name: string }[]).map((row) => row.name);
+  }
+
+  const applyBatch = db.transaction((kbId: number, batch: SyncBatch) => {
+    for (const removal of batch.removals) statements.deleteSource.run(kbId, removal.root, removal.path);
+    for (const upsert of batch.upserts) {
+      const { source } = upsert;
+      statements.deleteSource.run(kbId, source.root, source.path);
+      const sourceId = Number(
+        statements.insertSource.run(kbId, source.root, source.path, source.hash, source.size, source.fingerprint)
+          .lastInsertRowid,
+      );
+      for (const { document, chunks } of upsert.documents) {
+        const documentId = Number(
+          statements.insertDocument.run(
+            kbId,
+            sourceId,
+            document.key,
+            document.title,
+            document.text,
+            JSON.stringify(document.metadata),
+          ).lastInsertRowid,
+        );
+        for (const { chunk, body, title } of chunks) {
+          statements.insertChunk.run(
+            kbId,
+            documentId,
+            chunk.ordinal,
+            chunk.start,
+            chunk.end,
+            chunk.text,
+            JSON.stringify(chunk.headingPath),
+            chunk.tokens,
+            encodeFieldTerms(body),
+            encodeFieldTerms(title),
+          );
+        }
+      }
+    }
+  });
+
+  return {
+    listKnowledgeBases,
+    requireKnowledgeBase,
+    ensureKnowledgeBase(kb) {
+      statements.kbInsert.run(kb, new Date().toISOString());
+      return requireKnowledgeBase(kb);
+    },
+    listSources(kb) {
+      const kbId = requireKnowledgeBase(kb);
+      return statements.sourcesOfKb.all(kbId) as SourceRecord[];
+    },
+    findDocumentOwner(kb, key) {
+      const kbId = requireKnowledgeBase(kb);
+      return statements.documentOwner.get(kbId, key) as { root: string; path: string } | undefined;
+    },
+    applyBatch(kb, batch) {
+      applyBatch(requireKnowledgeBase(kb), batch);
+    },
+    counts(kb) {
+      const kbId = requireKnowledgeBase(kb);
+      const documents = (statements.countDocuments.get(kbId) as { n: number }).n;
+      const chunks = (statements.countChunks.get(kbId) as { n: number }).n;
+      return { documents, chunks };
+    },
+    indexRows(kb) {
+      const kbId = requireKnowledgeBase(kb);
+      const rows: IndexRow[] = [];
+      for (const raw of statements.indexRows.iterate(kbId) as Iterable<{ id: number; b: string; t: string }>) {
+        rows.push({ row: raw.id, body: decodeFieldTerms(raw.b), title: decodeFieldTerms(raw.t) });
+      }
+      return rows;
+    },
+    chunksByRow(kb, rows) {
+      const kbId = requireKnowledgeBase(kb);
+      const chunks = new Map<number, Chunk>();
+      for (const row of rows) {
+        const raw = statements.chunkByRow.get(row, kbId) as ChunkRow | undefined;
+        if (raw !== undefined) chunks.set(row, toChunk(raw));
+      }
+      return chunks;
+    },
+    getDocument(kb, key) {
+      const kbId = requireKnowledgeBase(kb);
+      const raw = statements.documentByKey.get(kbId, key) as
+        | { key: string; title: string; text: string; metadata: string }
+        | undefined;
+      if (raw === undefined) return undefined;
+      const document: StoredDocument = { ...raw, metadata: JSON.parse(raw.metadata) as Record<string, unknown> };
+      return document;
+    },
+    close() {
+      db.close();
+    },
+  };
+}
+
+function toChunk(raw: ChunkRow): Chunk {
+  return {
+    id: `${raw.key}#${raw.ordinal}`,
+    doc: raw.key,
+    title: raw.title,
+    ordinal: raw.ordinal,
+    start: raw.start,
+    end: raw.end,
+    text: raw.text,
+    headingPath: JSON.parse(raw.heading_path) as string[],
+    tokens: raw.tokens,
+  };
+}
+
+function openDatabase(file: string): Database.Database {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  let db: Database.Database;
+  try {
+    db = new Database(file);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    db.exec(schemaSql);
+  } catch (error) {
+    throw new GroundedError('STORE_CORRUPT', `cannot open the store at ${file}: ${(error as Error).message}`, {
+      details: { file },
+      hint: 'check the --data-dir path; if the file is damaged, move it away and ingest again',
+      cause: error,
+    });
+  }
+  const version = db.prepare('SELECT value FROM meta WHERE key = ?').get('schemaVersion') as
+    | { value: string }
+    | undefined;
+  if (version === undefined) {
+    db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('schemaVersion', String(schemaVersion));
+  } else if (Number(version.value) !== schemaVersion) {
+    db.close();
+    throw new GroundedError('STORE_CORRUPT', `store ${file} has schema version ${version.value}, expected ${schemaVersion}`, {
+      hint: 'upgrade grounded, or ingest into a new --data-dir',
+    });
+  }
+  return db;
+}
+
+function prepareStatements(db: Database.Database) {
+  return {
+    kbByName: db.prepare('SELECT id FROM knowledge_bases WHERE name = ?'),
+    kbList: db.prepare('SELECT name FROM knowledge_bases ORDER BY name'),
+    kbInsert: db.prepare('INSERT OR IGNORE INTO knowledge_bases (name, created_at) VALUES (?, ?)'),
+    sourcesOfKb: db.prepare('SELECT root, path, hash, size, fingerprint FROM sources WHERE kb_id = ? ORDER BY root, path'),
+    deleteSource: db.prepare('DELETE FROM sources WHERE kb_id = ? AND root = ? AND path = ?'),
+    insertSource: db.prepare('INSERT INTO sources (kb_id, root, path, hash, size, fingerprint) VALUES (?, ?, ?, ?, ?, ?)'),
+    insertDocument: db.prepare(
+      'INSERT INTO documents (kb_id, source_id, key, title, text, metadata) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
+    insertChunk: db.prepare(
+      `INSERT INTO chunks (kb_id, document_id, ordinal, start, "end", text, heading_path, tokens, body_terms, title_terms)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    documentOwner: db.prepare(
+      `SELECT s.root AS root, s.path AS path FROM documents d JOIN sources s ON s.id = d.source_id
+       WHERE d.kb_id = ? AND d.key = ?`,
+    ),
+    documentByKey: db.prepare('SELECT key, title, text, metadata FROM documents WHERE kb_id = ? AND key = ?'),
+    countDocuments: db.prepare('SELECT COUNT(*) AS n FROM documents WHERE kb_id = ?'),
+    countChunks: db.prepare('SELECT COUNT(*) AS n FROM chunks WHERE kb_id = ?'),
+    indexRows: db.prepare('SELECT id, body_terms AS b, title_terms AS t FROM chunks WHERE kb_id = ? ORDER BY id'),
+    chunkByRow: db.prepare(
+      `SELECT c.id, d.key, d.title, c.ordinal, c.start, c."end" AS "end", c.text, c.heading_path, c.tokens
+       FROM chunks c JOIN documents d ON d.id = c.document_id WHERE c.id = ? AND c.kb_id = ?`,
+    ),
+  };
+}

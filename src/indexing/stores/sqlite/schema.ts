@@ -1,0 +1,54 @@
+/**
+ * Schema of the embedded store, version 1. One SQLite file per data directory; every table is keyed by knowledge
+ * base so several knowledge bases live side by side without ever seeing each other's rows.
+ */
+export const schemaVersion = 1;
+
+/** DDL applied when a store is opened (idempotent). */
+export const schemaSql = `
+CREATE TABLE IF NOT EXISTS meta (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS knowledge_bases (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS sources (
+  id INTEGER PRIMARY KEY,
+  kb_id INTEGER NOT NULL REFERENCES knowledge_bases(id) ON DELETE CASCADE,
+  root TEXT NOT NULL,
+  path TEXT NOT NULL,
+  hash TEXT NOT NULL,
+  size INTEGER NOT NULL,
+  fingerprint TEXT NOT NULL,
+  UNIQUE (kb_id, root, path)
+);
+CREATE TABLE IF NOT EXISTS documents (
+  id INTEGER PRIMARY KEY,
+  kb_id INTEGER NOT NULL REFERENCES knowledge_bases(id) ON DELETE CASCADE,
+  source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+  key TEXT NOT NULL,
+  title TEXT NOT NULL,
+  text TEXT NOT NULL,
+  metadata TEXT NOT NULL,
+  UNIQUE (kb_id, key)
+);
+CREATE INDEX IF NOT EXISTS documents_source ON documents(source_id);
+CREATE TABLE IF NOT EXISTS chunks (
+  id INTEGER PRIMARY KEY,
+  kb_id INTEGER NOT NULL REFERENCES knowledge_bases(id) ON DELETE CASCADE,
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  ordinal INTEGER NOT NULL,
+  start INTEGER NOT NULL,
+  "end" INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  heading_path TEXT NOT NULL,
+  tokens INTEGER NOT NULL,
+  body_terms TEXT NOT NULL,
+  title_terms TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS chunks_kb ON chunks(kb_id);
+CREATE INDEX IF NOT EXISTS chunks_document ON chunks(document_id);
+`;

@@ -1,0 +1,36 @@
+import type { DocumentLoader, LoaderInput, LoadResult } from '../../core/document-loader.js';
+import { GroundedError } from '../../core/errors.js';
+import { decodeText } from '../normalize/decode-text.js';
+import { normalizeText } from '../normalize/normalize-text.js';
+import { extractMainContent } from './extract-main-content.js';
+import { htmlToMarkdown } from './html-to-markdown.js';
+import { parseMarkdownHeadings } from './parse-markdown-headings.js';
+
+/**
+ * Loads HTML (`.html`, `.htm`) as one document per file: the page's main content (see `extractMainContent`)
+ * converted to Markdown (see `htmlToMarkdown`), so headings and chunking work as for Markdown files.
+ *
+ * Title: readability's title or `<title>`, else the first level-1 heading, else `''`. Metadata: byline, site
+ * name, language and publication time when readability finds them. Key: the relative path. Throws
+ * `GroundedError('INVALID_INPUT')` when the page has no readable text.
+ *
+ * @example
+ * const { documents } = htmlLoader.load({ relativePath: 'site/setup.html', bytes });
+ */
+export const htmlLoader: DocumentLoader = {
+  format: 'html',
+  extensions: ['.html', '.htm'],
+  load(input: LoaderInput): LoadResult {
+    const content = extractMainContent(decodeText(input.bytes, input.relativePath));
+    const text = normalizeText(htmlToMarkdown(content.html));
+    if (text.trim() === '') {
+      throw new GroundedError('INVALID_INPUT', 'no readable text in the page', {
+        details: { path: input.relativePath },
+        hint: 'check that the page has text outside navigation and scripts, or leave it out with --exclude',
+      });
+    }
+    const headings = parseMarkdownHeadings(text);
+    const title = content.title || (headings.find((heading) => heading.level === 1)?.text ?? '');
+    return { documents: [{ key: input.relativePath, title, text, headings, metadata: content.metadata }], problems: [] };
+  },
+};

@@ -1,0 +1,20 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { textLoader } from './text-loader.js';
+import { isGroundedError } from '../../core/errors.js';
+
+test('loads the normalized text with no headings and no title', () => {
+  const bytes = new TextEncoder().encode('# not a heading here\r\nline two\u0007');
+  const { documents, problems } = textLoader.load({ relativePath: 'notes/a.txt', bytes });
+  assert.deepEqual(problems, []);
+  assert.deepEqual(documents, [
+    { key: 'notes/a.txt', title: '', text: '# not a heading here\nline two', headings: [], metadata: {} },
+  ]);
+});
+
+test('throws INVALID_INPUT for binary content', () => {
+  assert.throws(
+    () => textLoader.load({ relativePath: 'a.txt', bytes: new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]) }),
+    (error) => isGroundedError(error, 'INVALID_INPUT') && /binary/.test(error.message),
+  );
+});

@@ -1,0 +1,89 @@
+import { GroundedError } from '../../core/errors.js';
+
+/** How many leading bytes are searched for a NUL byte to tell binary files from text (Git uses the same figure). */
+const BINARY_SNIFF_BYTES = 8000;
+
+const strictDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+/**
+ * Decodes a file's bytes as strict UTF-8, dropping a leading byte order mark.
+ *
+ * Throws `GroundedError('INVALID_INPUT')` (with `details.path`) when the file is binary (a NUL byte in its
+ * first 8,000 bytes), is not valid UTF-8 (the message gives the byte offset of the first bad byte), or has no
+ * visible content (only whitespace or control characters). Messages leave the path out (it is in
+ * `details.path`) because callers report them next to the path. The text is otherwise returned as is; see
+ * `normalizeText` for line ends and Unicode normalization.
+ *
+ * @example
+ * const text = decodeText(await readFile('docs/intro.md'), 'docs/intro.md');
+ */
+export function decodeText(bytes: Uint8Array, relativePath: string): string {
+  const sniffLength = Math.min(bytes.length, BINARY_SNIFF_BYTES);
+  for (let index = 0; index < sniffLength; index++) {
+    if (bytes[index] === 0) {
+      throw new GroundedError('INVALID_INPUT', 'binary file, not text', {
+        details: { path: relativePath },
+        hint: 'remove the file from the input or leave it out with --exclude',
+      });
+    }
+  }
+  let text: string;
+  try {
+    // The decoder strips a leading BOM itself (ignoreBOM: false).
+    text = strictDecoder.decode(bytes);
+  } catch (error) {
+    const offset = firstInvalidUtf8Offset(bytes);
+    throw new GroundedError('INVALID_INPUT', `invalid UTF-8 at byte ${offset}`, {
+      details: { path: relativePath, byteOffset: offset },
+      hint: 'save the file as UTF-8 (e.g. `iconv -f latin1 -t utf-8`), or leave it out with --exclude',
+      cause: error,
+    });
+  }
+  // Control characters count as blank: normalizeText removes them, which would leave nothing.
+  if (!/[^\s\p{Cc}]/u.test(text)) {
+    throw new GroundedError('INVALID_INPUT', 'empty file, no text content', {
+      details: { path: relativePath },
+      hint: 'add content to the file or leave it out with --exclude',
+    });
+  }
+  return text;
+}
+
+/**
+ * Offset of the first byte that breaks UTF-8 (RFC 3629: no overlongs, no surrogates, nothing above
+ * U+10FFFF), or `bytes.length` when a sequence is cut short by the end of the input.
+ */
+function firstInvalidUtf8Offset(bytes: Uint8Array): number {
+  let index = 0;
+  while (index < bytes.length) {
+    const lead = bytes[index] ?? 0;
+    if (lead < 0x80) {
+      index++;
+      continue;
+    }
+    let length: number;
+    let low = 0x80;
+    let high = 0xbf;
+    if (lead >= 0xc2 && lead <= 0xdf) length = 2;
+    else if (lead >= 0xe0 && lead <= 0xef) {
+      length = 3;
+      if (lead === 0xe0) low = 0xa0;
+      if (lead === 0xed) high = 0x9f;
+    } else if (lead >= 0xf0 && lead <= 0xf4) {
+      length = 4;
+      if (lead === 0xf0) low = 0x90;
+      if (lead === 0xf4) high = 0x8f;
+    } else return index;
+    for (let continuation = 1; continuation < length; continuation++) {
+      const position = index + continuation;
+      if (position >= bytes.length) return position;
+      const byte = bytes[position] ?? 0;
+      // Only the first continuation byte has a narrowed range.
+      const min = continuation === 1 ? low : 0x80;
+      const max = continuation === 1 ? high : 0xbf;
+      if (byte < min || byte > max) return position;
+    }
+    index += length;
+  }
+  return bytes.length;
+}
