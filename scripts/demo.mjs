@@ -11,7 +11,7 @@ const cli = join(root, 'dist', 'cli', 'main.js');
 const dataDir = mkdtempSync(join(tmpdir(), 'grounded-demo-'));
 const questions = [
   'What port does Harbor listen on by default?',
-  'How long are API tokens valid?',
+  'When do API tokens expire?',
   'How do I restore a backup?',
   'Does Harbor integrate with Slack notifications?',
 ];

@@ -65,8 +65,7 @@ function sentenceCandidates(passages: readonly ScoredChunk[], weights: EvidenceW
   for (const passage of passages) {
     // Later passages count for less: the retriever's order is evidence too.
     const rankPrior = 1 / (1 + 0.15 * (passage.rank - 1));
-    for (const sentence of splitSentences(passage.chunk.text, passage.chunk.start)) {
-      if (!/[\p{L}\p{N}]/u.test(sentence.text)) continue;
+    for (const sentence of quotableSentences(passage.chunk.text, passage.chunk.start)) {
       const terms = new Set(analyzer.terms(sentence.text));
       const covered = coveredMass(terms, weights, new Set());
       if (covered === 0) continue;
@@ -74,6 +73,29 @@ function sentenceCandidates(passages: readonly ScoredChunk[], weights: EvidenceW
     }
   }
   return candidates.sort((a, b) => b.score - a.score || a.start - b.start);
+}
+
+/**
+ * Sentences worth quoting: not headings (they name a topic, they answer nothing) and not markup alone. A sentence
+ * that ends with a colon announces what follows (a command, a list), so it is quoted together with the next one.
+ */
+function quotableSentences(text: string, offset: number): { start: number; end: number; text: string }[] {
+  const sentences = splitSentences(text, offset).filter(
+    (sentence) => /[\p{L}\p{N}]/u.test(sentence.text) && !/^#{1,6}\s/.test(sentence.text),
+  );
+  const quotable: { start: number; end: number; text: string }[] = [];
+  for (let index = 0; index < sentences.length; index += 1) {
+    const sentence = sentences[index];
+    if (sentence === undefined) continue;
+    const next = sentences[index + 1];
+    if (sentence.text.endsWith(':') && next !== undefined) {
+      quotable.push({ start: sentence.start, end: next.end, text: text.slice(sentence.start - offset, next.end - offset) });
+      index += 1;
+    } else {
+      quotable.push(sentence);
+    }
+  }
+  return quotable;
 }
 
 /**
@@ -117,6 +139,7 @@ function coveredMass(terms: ReadonlySet<string>, weights: EvidenceWeights, exclu
 /** Markdown markup is kept in quotes (they are exact) but tidied in the answer text a person reads. */
 function readable(text: string): string {
   return text
+    .replace(/^\s*(?:`{3,}|~{3,})[\w-]*\s*$/gm, '')
     .replace(/^\s*(?:#{1,6}\s+|[-*+]\s+|\d+[.)]\s+|>\s*)/gm, '')
     .replace(/\*\*|__|`/g, '')
     .replace(/\s*\|\s*/g, ' | ')

@@ -16,7 +16,8 @@ export interface EvidenceWeights {
 const questionWords = new Set(
   (
     'what which who whom whose when where why how does do did done can could should would may might must shall ' +
-    'i you we me my your our us please tell explain describe give list name show find know want need use using'
+    'i you we me my your our us please tell explain describe give list name show find know want need use using ' +
+    'long many much often'
   ).split(' '),
 );
 

@@ -22,6 +22,7 @@ export const askCommand: Register = (program, run) => {
             context.io.stdout('\nSources:\n');
             for (const citation of answer.citations) {
               context.io.stdout(`  [${citation.n}] ${citation.doc} (chars ${citation.start}-${citation.end})\n`);
+              context.io.stdout(`      "${preview(citation.quote)}"\n`);
             }
           }
           return exitCodes.ok;
@@ -31,3 +32,8 @@ export const askCommand: Register = (program, run) => {
       }),
     );
 };
+
+function preview(quote: string): string {
+  const flat = quote.replace(/\s+/g, ' ').trim();
+  return flat.length > 160 ? `${flat.slice(0, 157)}...` : flat;
+}

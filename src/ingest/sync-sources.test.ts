@@ -1,0 +1,106 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, beforeEach, describe, it } from 'node:test';
+import type { Chunk } from '../core/document.js';
+import type { Store } from '../core/store.js';
+import { countTerms } from '../indexing/lexical/count-terms.js';
+import { createAnalyzer } from '../indexing/lexical/create-analyzer.js';
+import { createSqliteStore } from '../indexing/stores/sqlite/create-sqlite-store.js';
+import { createApproximateTokenCounter } from './chunk/approximate-token-counter.js';
+import { chunkDocument } from './chunk/chunk-document.js';
+import { createDefaultLoaders } from './loaders/create-default-loaders.js';
+import { syncSources, type SyncSourcesOptions } from './sync-sources.js';
+
+// The sync algorithm against a real SQLite file, real loaders, chunker and analyzer.
+const analyzer = createAnalyzer();
+const counter = createApproximateTokenCounter();
+const temp = mkdtempSync(join(tmpdir(), 'grounded-sync-'));
+after(() => rmSync(temp, { recursive: true, force: true }));
+
+function options(store: Store, paths: string[], extra: Partial<SyncSourcesOptions> = {}): SyncSourcesOptions {
+  return {
+    store,
+    kb: 'test',
+    paths,
+    loaders: createDefaultLoaders(),
+    chunk: (document) => chunkDocument(document, { counter, maxTokens: 64 }),
+    analyze: (chunk: Chunk) => ({ body: countTerms(analyzer.terms(chunk.text)), title: countTerms(analyzer.terms(chunk.title)) }),
+    fingerprint: 'v1',
+    ...extra,
+  };
+}
+
+describe('syncSources', () => {
+  let dir: string;
+  let store: Store;
+  beforeEach(() => {
+    dir = mkdtempSync(join(temp, 'case-'));
+    mkdirSync(join(dir, 'docs'));
+    writeFileSync(join(dir, 'docs', 'a.md'), '# A\n\nAlpha text about apples.\n');
+    writeFileSync(join(dir, 'docs', 'b.md'), '# B\n\nBeta text about bananas.\n');
+    store = createSqliteStore(join(dir, 'store.db'));
+  });
+
+  it('reports an unreadable file, keeps its last good version and ingests the rest', async () => {
+    const docs = join(dir, 'docs');
+    await syncSources(options(store, [docs]));
+    writeFileSync(join(docs, 'a.md'), '# A\n\nAlpha text, edited.\n');
+    const denied = async (path: string): Promise<Uint8Array> => {
+      if (path.endsWith('a.md')) throw Object.assign(new Error(`EACCES: permission denied, open '${path}'`), { code: 'EACCES' });
+      return readFile(path);
+    };
+    const report = await syncSources(options(store, [docs], { readFile: denied }));
+    assert.deepEqual(report.skipped, [{ path: 'a.md', reason: `unreadable: EACCES: permission denied, open '${join(docs, 'a.md')}'` }]);
+    assert.equal(report.removed, 0);
+    assert.equal(report.unchanged, 1);
+    assert.match(store.getDocument('test', 'a.md')?.text ?? '', /apples/);
+  });
+
+  it('re-indexes unchanged files exactly once when the settings fingerprint changes', async () => {
+    const docs = join(dir, 'docs');
+    await syncSources(options(store, [docs]));
+    const changed = await syncSources(options(store, [docs], { fingerprint: 'v2' }));
+    assert.deepEqual([changed.updated, changed.unchanged], [2, 0]);
+    const again = await syncSources(options(store, [docs], { fingerprint: 'v2' }));
+    assert.deepEqual([again.updated, again.unchanged], [0, 2]);
+  });
+
+  it('syncing one file never removes the other files of its folder', async () => {
+    const docs = join(dir, 'docs');
+    await syncSources(options(store, [docs]));
+    const report = await syncSources(options(store, [join(docs, 'a.md')]));
+    assert.deepEqual([report.removed, report.unchanged], [0, 1]);
+    assert.equal(store.counts('test').documents, 2);
+  });
+
+  it('keys a same-named file from a second folder by its folder name instead of dropping it', async () => {
+    mkdirSync(join(dir, 'blog'));
+    writeFileSync(join(dir, 'blog', 'a.md'), '# Blog A\n\nA blog post about avocados.\n');
+    await syncSources(options(store, [join(dir, 'docs')]));
+    const report = await syncSources(options(store, [join(dir, 'blog')]));
+    assert.equal(report.added, 1);
+    assert.match(store.getDocument('test', 'blog/a.md')?.text ?? '', /avocados/);
+    assert.match(store.getDocument('test', 'a.md')?.text ?? '', /apples/);
+  });
+
+  it('rolls back a batch that fails while writing and loses nothing', async () => {
+    const docs = join(dir, 'docs');
+    await syncSources(options(store, [docs]));
+    writeFileSync(join(docs, 'a.md'), '# A\n\nAlpha text, edited.\n');
+    writeFileSync(join(docs, 'c.md'), '# C\n\nGamma.\n');
+    const failing = options(store, [docs], {
+      analyze: (chunk) => {
+        if (chunk.doc === 'c.md') throw new Error('disk full');
+        return { body: countTerms(analyzer.terms(chunk.text)), title: countTerms([]) };
+      },
+    });
+    await assert.rejects(syncSources(failing), /disk full/);
+    assert.match(store.getDocument('test', 'a.md')?.text ?? '', /apples/);
+    assert.equal(store.getDocument('test', 'c.md'), undefined);
+    const retry = await syncSources(options(store, [docs]));
+    assert.deepEqual([retry.added, retry.updated, retry.unchanged], [1, 1, 1]);
+  });
+});
