@@ -23,8 +23,15 @@ async function readMs(path: string): Promise<number> {
 }
 
 async function ingestFigures(corpusPath: string, dataDir: string) {
-  const kb = createKnowledgeBase({ config: loadConfig({ overrides: { dataDir } }), kb: 'bench' });
-  const report = await kb.sync([corpusPath]);
+  const config = loadConfig({ overrides: { dataDir } });
+  const ingesting = createKnowledgeBase({ config, kb: 'bench' });
+  const report = await ingesting.sync([corpusPath]);
+  // The sync builds and saves the lexical index after writing the chunks.
+  const indexBuildMs = ingesting.indexLoadMs;
+  ingesting.close();
+  // A new process's view: open the store again and load the saved index on the first search.
+  const kb = createKnowledgeBase({ config, kb: 'bench' });
+  kb.search('warm up', 1);
   const fileMs = await readMs(corpusPath);
   const seconds = report.ms / 1000;
   const pipelineSeconds = Math.max(report.ms - fileMs, 1) / 1000;
@@ -38,6 +45,8 @@ async function ingestFigures(corpusPath: string, dataDir: string) {
       docsPerSecond: round(report.totalDocuments / seconds),
       chunksPerSecond: round(report.totalChunks / seconds),
       chunksPerSecondExcludingFileRead: round(report.totalChunks / pipelineSeconds),
+      indexBuildAndSaveMs: round(indexBuildMs),
+      indexLoadFromSnapshotMs: round(kb.indexLoadMs),
     },
   };
 }
@@ -52,8 +61,9 @@ async function writeSyntheticJsonl(path: string): Promise<void> {
 }
 
 /**
- * Ingest throughput on BEIR SciFact and on 100k synthetic chunks (one JSONL record per chunk-sized document), then
- * query latency through the knowledge base API (BM25 plus fetching the chunks from SQLite) at 100k chunks.
+ * Ingest throughput on BEIR SciFact and on 100k synthetic chunks (one JSONL record per chunk-sized document), the
+ * time to build and save the lexical index and to load it in a fresh knowledge base, then query latency through the
+ * knowledge base API (BM25 plus fetching the chunks from SQLite) at 100k chunks.
  */
 export default async function run(): Promise<Record<string, unknown>> {
   const dataDir = mkdtempSync(join(tmpdir(), 'grounded-bench-'));
@@ -71,13 +81,11 @@ export default async function run(): Promise<Record<string, unknown>> {
       synthetic.kb.search(query, 10);
       return performance.now() - started;
     });
-    const indexLoadMs = synthetic.kb.indexLoadMs;
     synthetic.kb.close();
     return {
       scifact: scifact.figures,
       synthetic100k: {
         ...synthetic.figures,
-        indexLoadMs: round(indexLoadMs),
         searchP50Ms: round(percentile(latencies, 50), 3),
         searchP95Ms: round(percentile(latencies, 95), 3),
         searchP99Ms: round(percentile(latencies, 99), 3),

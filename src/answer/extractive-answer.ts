@@ -48,6 +48,10 @@ export function extractiveAnswer(
     return { question, answer: abstentionMessage, abstained: true, citations: [], confidence: weights.confidence };
   }
   const chosen = chooseSentences(sentenceCandidates(top, weights, options.analyzer), weights, options.maxSentences ?? 3);
+  // The evidence may sit only in a title or heading, which is never quoted: with nothing to quote, abstain.
+  if (chosen.length === 0) {
+    return { question, answer: abstentionMessage, abstained: true, citations: [], confidence: weights.confidence };
+  }
   const citations: Citation[] = chosen.map((candidate, index) => ({
     n: index + 1,
     doc: candidate.passage.chunk.doc,
@@ -98,10 +102,7 @@ function quotableSentences(text: string, offset: number): { start: number; end: 
   return quotable;
 }
 
-/**
- * Greedy selection: the best sentence first, then sentences that add query terms not yet covered (or, failing
- * that, the direct neighbour of a chosen sentence, which usually continues its thought).
- */
+/** Greedy selection: the best sentence first, then sentences that add a real share of query terms not yet covered. */
 function chooseSentences(candidates: readonly Candidate[], weights: EvidenceWeights, max: number): Candidate[] {
   const chosen: Candidate[] = [];
   const covered = new Set<string>();

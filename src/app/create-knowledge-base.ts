@@ -11,6 +11,7 @@ import { createApproximateTokenCounter } from '../ingest/chunk/approximate-token
 import { createDefaultLoaders } from '../ingest/loaders/create-default-loaders.js';
 import { syncSources, type SyncReport, type SyncSourcesOptions } from '../ingest/sync-sources.js';
 import { buildBm25Index } from '../indexing/lexical/build-bm25-index.js';
+import { loadBm25Snapshot } from '../indexing/lexical/load-bm25-snapshot.js';
 import { countTerms } from '../indexing/lexical/count-terms.js';
 import { createAnalyzer } from '../indexing/lexical/create-analyzer.js';
 import { createSqliteStore } from '../indexing/stores/sqlite/create-sqlite-store.js';
@@ -61,14 +62,25 @@ export function createKnowledgeBase(options: OpenKnowledgeBaseOptions): Knowledg
   let index: LexicalIndex | undefined;
   let indexLoadMs = 0;
 
+  // Everything the built index depends on besides the chunks: a snapshot saved under another key is not used.
+  const indexKey = JSON.stringify({ format: 'bm25-v1', ...config.lexical });
+
+  /** Loads the saved index of the current generation, or builds it from the stored terms and saves it. */
   function lexicalIndex(): LexicalIndex {
     if (index === undefined) {
       const started = performance.now();
-      index = buildBm25Index(store.indexRows(name), {
-        k1: config.lexical.k1,
-        b: config.lexical.b,
-        ...(config.lexical.titleWeight === undefined ? {} : { titleWeight: config.lexical.titleWeight }),
-      });
+      const saved = store.getIndexSnapshot(name, indexKey);
+      if (saved === undefined) {
+        const { generation, rows } = store.indexRows(name);
+        index = buildBm25Index(rows, {
+          k1: config.lexical.k1,
+          b: config.lexical.b,
+          ...(config.lexical.titleWeight === undefined ? {} : { titleWeight: config.lexical.titleWeight }),
+        });
+        store.putIndexSnapshot(name, indexKey, generation, index.toSnapshot());
+      } else {
+        index = loadBm25Snapshot(saved);
+      }
       indexLoadMs = performance.now() - started;
     }
     return index;
@@ -103,6 +115,10 @@ export function createKnowledgeBase(options: OpenKnowledgeBaseOptions): Knowledg
         ...syncOptions,
       });
       index = undefined;
+      // Build and save the index now, so the first question after an ingest does not pay for it.
+      if (report.added + report.updated + report.removed > 0 || store.getIndexSnapshot(name, indexKey) === undefined) {
+        lexicalIndex();
+      }
       return report;
     },
     search,

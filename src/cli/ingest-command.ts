@@ -13,9 +13,16 @@ export const ingestCommand: Register = (program, run) => {
     .command('ingest')
     .description('sync files or folders into the knowledge base (added, updated, removed, unchanged)')
     .argument('<paths...>', 'files or folders')
+    .option('--include <globs...>', 'only files matching these globs (relative to each folder)')
+    .option('--exclude <globs...>', 'leave out files matching these globs')
     .action(
-      run(async (context, paths: string[]) => {
-        const kb = createKnowledgeBase({ config: context.config, kb: context.kb });
+      run(async (context, paths: string[], options: { include?: string[]; exclude?: string[] }) => {
+        const ingest = {
+          ...context.config.ingest,
+          ...(options.include === undefined ? {} : { include: options.include }),
+          ...(options.exclude === undefined ? {} : { exclude: [...context.config.ingest.exclude, ...options.exclude] }),
+        };
+        const kb = createKnowledgeBase({ config: { ...context.config, ingest }, kb: context.kb });
         try {
           const report = await kb.sync(paths.map((path) => resolve(context.io.cwd, path)));
           write(context, report);

@@ -44,4 +44,6 @@ export interface LexicalIndex {
    * contains gets the largest value (it is as rare as a term can be).
    */
   idf(term: string): number;
+  /** The index as bytes that its loader turns back into an equal index (persisted to skip rebuilding). */
+  toSnapshot(): Uint8Array;
 }

@@ -75,8 +75,18 @@ export interface Store {
   applyBatch(kb: string, batch: SyncBatch): void;
   /** Number of chunks and documents. */
   counts(kb: string): { documents: number; chunks: number };
-  /** Every chunk's analyzed fields, for building the lexical index. */
-  indexRows(kb: string): IndexRow[];
+  /**
+   * Every chunk's analyzed fields, for building the lexical index, read consistently with the knowledge base's
+   * generation (a counter bumped by every batch that changes something).
+   */
+  indexRows(kb: string): { generation: number; rows: IndexRow[] };
+  /** A saved lexical index, only when it was built from the current generation under the same `key`. */
+  getIndexSnapshot(kb: string, key: string): Uint8Array | undefined;
+  /**
+   * Saves a lexical index built from `generation` under `key` (the index settings), replacing older snapshots.
+   * Ignored when the knowledge base has changed since: a stale snapshot is never stored.
+   */
+  putIndexSnapshot(kb: string, key: string, generation: number, bytes: Uint8Array): void;
   /** Chunks by store row id (rows that no longer exist are absent from the map). */
   chunksByRow(kb: string, rows: readonly number[]): Map<number, Chunk>;
   /** One document by key. */

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { parseJson, runGrounded, temporaryFolder } from '../support/run-grounded.js';

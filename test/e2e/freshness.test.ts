@@ -68,3 +68,24 @@ describe('freshness: the answer follows the files', () => {
     assert.deepEqual([again.added, again.updated, again.removed, again.unchanged], [0, 0, 0, 1]);
   });
 });
+
+describe('ingest --include / --exclude', () => {
+  const folder = temporaryFolder('globs');
+  after(() => folder.remove());
+
+  it('indexes only what the globs select, and a later sync without them adds the rest', async () => {
+    const docs = join(folder.path, 'docs');
+    mkdirSync(join(docs, 'drafts'), { recursive: true });
+    writeFileSync(join(docs, 'guide.md'), '# Guide\n\nThe guide explains quokkas.\n');
+    writeFileSync(join(docs, 'notes.txt'), 'Notes about quokkas.\n');
+    writeFileSync(join(docs, 'drafts', 'wip.md'), '# WIP\n\nUnfinished quokka draft.\n');
+    const dataDir = join(folder.path, 'data');
+    const run = (args: string[]) => runGrounded(args, { cwd: folder.path, dataDir });
+    const first = parseJson<IngestJson>(await run(['ingest', 'docs', '--include', '**/*.md', '--exclude', 'drafts/**', '--json']));
+    assert.equal(first.added, 1);
+    const search = parseJson<SearchJson>(await run(['search', 'quokka', '--json']));
+    assert.deepEqual(search.results.map((result) => result.doc), ['guide.md']);
+    const second = parseJson<IngestJson>(await run(['ingest', 'docs', '--json']));
+    assert.deepEqual([second.added, second.unchanged], [2, 1]);
+  });
+});

@@ -1,7 +1,8 @@
 import { GroundedError } from '../../core/errors.js';
-import type { AnalyzedChunk, FieldTerms, LexicalHit, LexicalIndex } from '../../core/lexical-index.js';
+import type { AnalyzedChunk, FieldTerms, LexicalIndex } from '../../core/lexical-index.js';
 import { EncodedFieldTerms } from './encoded-field-terms.js';
-import { selectTopK } from './select-top-k.js';
+import { createBm25Searcher } from './create-bm25-searcher.js';
+import type { Bm25Postings } from './bm25-postings.js';
 
 /**
  * BM25F parameters of {@link buildBm25Index}. Scoring, per query term `t` and chunk `d`:
@@ -52,14 +53,6 @@ const MIN_WEIGHT = 1e-30;
 const MIN_NORM = 1e-6;
 const LINEAR_TITLE_SCAN = 24;
 
-/** Dense id -> caller row, plus postings in compressed-sparse-row form. */
-interface Postings {
-  readonly rows: Float64Array;
-  readonly termIds: Map<string, number>;
-  readonly offsets: Int32Array;
-  readonly ids: Int32Array;
-  readonly weights: Float32Array;
-}
 
 function checkParam(name: string, value: number, min: number, max: number): number {
   if (!(Number.isFinite(value) && value >= min && value <= max)) {
@@ -163,7 +156,7 @@ function averageLength(chunks: readonly AnalyzedChunk[], field: 'body' | 'title'
 }
 
 // Why this is long: it is the one pass over every (chunk, term) pair, kept inline for speed.
-function buildPostings(chunks: readonly AnalyzedChunk[], params: Required<Bm25Params>): Postings {
+function buildPostings(chunks: readonly AnalyzedChunk[], params: Required<Bm25Params>): Bm25Postings {
   const { k1, b, titleWeight, titleB } = params;
   const avgBody = averageLength(chunks, 'body');
   const avgTitle = averageLength(chunks, 'title');
@@ -253,46 +246,6 @@ export function buildBm25Index(rows: Iterable<AnalyzedChunk>, params: Bm25Params
     titleB: checkParam('titleB', params.titleB ?? b, 0, 1),
   };
   const postings = buildPostings(sortedChunks(rows), resolved);
-  return createSearcher(postings);
+  return createBm25Searcher(postings);
 }
 
-function createSearcher({ rows, termIds, offsets, ids, weights }: Postings): LexicalIndex {
-  const size = rows.length;
-  // Reused across searches (search is synchronous): no allocation proportional to the corpus per query.
-  let scores: Float32Array | undefined;
-  let touched: Int32Array | undefined;
-  return {
-    size,
-    idf(term: string): number {
-      const id = termIds.get(term);
-      const documentFrequency = id === undefined ? 0 : (offsets[id + 1] ?? 0) - (offsets[id] ?? 0);
-      return Math.log(1 + (size - documentFrequency + 0.5) / (documentFrequency + 0.5));
-    },
-    search(queryTerms: readonly string[], k: number): LexicalHit[] {
-      if (size === 0 || !(k >= 1)) return [];
-      const queryFrequency = new Map<number, number>();
-      for (const term of queryTerms) {
-        const id = termIds.get(term);
-        if (id !== undefined) queryFrequency.set(id, (queryFrequency.get(id) ?? 0) + 1);
-      }
-      if (queryFrequency.size === 0) return [];
-      scores ??= new Float32Array(size);
-      touched ??= new Int32Array(size);
-      let touchedCount = 0;
-      for (const [term, frequency] of queryFrequency) {
-        const end = offsets[term + 1] ?? 0;
-        for (let posting = offsets[term] ?? 0; posting < end; posting++) {
-          const id = ids[posting] ?? 0;
-          const before = scores[id] ?? 0;
-          if (before === 0) touched[touchedCount++] = id;
-          scores[id] = before + frequency * (weights[posting] ?? 0);
-        }
-      }
-      const best = selectTopK(scores, touched, touchedCount, k);
-      const hits: LexicalHit[] = [];
-      for (const id of best) hits.push({ row: rows[id] ?? 0, score: scores[id] ?? 0 });
-      for (let index = 0; index < touchedCount; index++) scores[touched[index] ?? 0] = 0;
-      return hits;
-    },
-  };
-}

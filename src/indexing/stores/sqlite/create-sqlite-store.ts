@@ -48,7 +48,24 @@ export function createSqliteStore(file: string): Store {
     return (statements.kbList.all() as { name: string }[]).map((row) => row.name);
   }
 
+  const generationOf = (kbId: number): number => (statements.generation.get(kbId) as { generation: number }).generation;
+
+  const readIndexRows = db.transaction((kbId: number) => {
+    const rows: IndexRow[] = [];
+    for (const raw of statements.indexRows.iterate(kbId) as Iterable<{ id: number; b: string; t: string }>) {
+      rows.push({ row: raw.id, body: decodeFieldTerms(raw.b), title: decodeFieldTerms(raw.t) });
+    }
+    return { generation: generationOf(kbId), rows };
+  });
+
+  const putIndexSnapshot = db.transaction((kbId: number, key: string, generation: number, bytes: Uint8Array) => {
+    if (generationOf(kbId) !== generation) return;
+    statements.deleteSnapshots.run(kbId);
+    statements.insertSnapshot.run(kbId, key, generation, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  });
+
   const applyBatch = db.transaction((kbId: number, batch: SyncBatch) => {
+    if (batch.upserts.length > 0 || batch.removals.length > 0) statements.bumpGeneration.run(kbId);
     for (const removal of batch.removals) statements.deleteSource.run(kbId, removal.root, removal.path);
     for (const upsert of batch.upserts) {
       const { source } = upsert;
@@ -102,7 +119,18 @@ export function createSqliteStore(file: string): Store {
       return statements.documentOwner.get(kbId, key) as { root: string; path: string } | undefined;
     },
     applyBatch(kb, batch) {
-      applyBatch(requireKnowledgeBase(kb), batch);
+      const kbId = requireKnowledgeBase(kb);
+      try {
+        applyBatch(kbId, batch);
+      } catch (error) {
+        if ((error as { code?: unknown }).code === 'SQLITE_BUSY') {
+          throw new GroundedError('STORE_BUSY', 'the store is locked by another grounded process', {
+            hint: 'wait for the other ingest to finish, then run this one again',
+            cause: error,
+          });
+        }
+        throw error;
+      }
     },
     counts(kb) {
       const kbId = requireKnowledgeBase(kb);
@@ -111,12 +139,15 @@ export function createSqliteStore(file: string): Store {
       return { documents, chunks };
     },
     indexRows(kb) {
+      return readIndexRows(requireKnowledgeBase(kb));
+    },
+    getIndexSnapshot(kb, key) {
       const kbId = requireKnowledgeBase(kb);
-      const rows: IndexRow[] = [];
-      for (const raw of statements.indexRows.iterate(kbId) as Iterable<{ id: number; b: string; t: string }>) {
-        rows.push({ row: raw.id, body: decodeFieldTerms(raw.b), title: decodeFieldTerms(raw.t) });
-      }
-      return rows;
+      const row = statements.snapshot.get(kbId, key, generationOf(kbId)) as { data: Buffer } | undefined;
+      return row?.data;
+    },
+    putIndexSnapshot(kb, key, generation, bytes) {
+      putIndexSnapshot(requireKnowledgeBase(kb), key, generation, bytes);
     },
     chunksByRow(kb, rows) {
       const kbId = requireKnowledgeBase(kb);
@@ -158,39 +189,52 @@ function toChunk(raw: ChunkRow): Chunk {
 
 function openDatabase(file: string): Database.Database {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  let db: Database.Database;
+  let db: Database.Database | undefined;
   try {
     db = new Database(file);
+    // The version is checked before anything is written: a file of another version is refused untouched.
+    const version = storedSchemaVersion(db);
+    if (version !== undefined && version !== schemaVersion) {
+      throw new GroundedError('STORE_CORRUPT', `store ${file} has schema version ${version}, expected ${schemaVersion}`, {
+        hint: 'use a new --data-dir (or move the old one away) and ingest again',
+      });
+    }
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     db.exec(schemaSql);
+    if (version === undefined) {
+      db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('schemaVersion', String(schemaVersion));
+    }
+    return db;
   } catch (error) {
+    db?.close();
+    if (error instanceof GroundedError) throw error;
     throw new GroundedError('STORE_CORRUPT', `cannot open the store at ${file}: ${(error as Error).message}`, {
       details: { file },
       hint: 'check the --data-dir path; if the file is damaged, move it away and ingest again',
       cause: error,
     });
   }
-  const version = db.prepare('SELECT value FROM meta WHERE key = ?').get('schemaVersion') as
-    | { value: string }
-    | undefined;
-  if (version === undefined) {
-    db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('schemaVersion', String(schemaVersion));
-  } else if (Number(version.value) !== schemaVersion) {
-    db.close();
-    throw new GroundedError('STORE_CORRUPT', `store ${file} has schema version ${version.value}, expected ${schemaVersion}`, {
-      hint: 'upgrade grounded, or ingest into a new --data-dir',
-    });
-  }
-  return db;
+}
+
+function storedSchemaVersion(db: Database.Database): number | undefined {
+  const hasMeta = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get();
+  if (hasMeta === undefined) return undefined;
+  const row = db.prepare('SELECT value FROM meta WHERE key = ?').get('schemaVersion') as { value: string } | undefined;
+  return row === undefined ? undefined : Number(row.value);
 }
 
 function prepareStatements(db: Database.Database) {
   return {
     kbByName: db.prepare('SELECT id FROM knowledge_bases WHERE name = ?'),
     kbList: db.prepare('SELECT name FROM knowledge_bases ORDER BY name'),
+    generation: db.prepare('SELECT generation FROM knowledge_bases WHERE id = ?'),
+    bumpGeneration: db.prepare('UPDATE knowledge_bases SET generation = generation + 1 WHERE id = ?'),
+    snapshot: db.prepare('SELECT data FROM index_snapshots WHERE kb_id = ? AND key = ? AND generation = ?'),
+    deleteSnapshots: db.prepare('DELETE FROM index_snapshots WHERE kb_id = ?'),
+    insertSnapshot: db.prepare('INSERT INTO index_snapshots (kb_id, key, generation, data) VALUES (?, ?, ?, ?)'),
     kbInsert: db.prepare('INSERT OR IGNORE INTO knowledge_bases (name, created_at) VALUES (?, ?)'),
     sourcesOfKb: db.prepare('SELECT root, path, hash, size, fingerprint FROM sources WHERE kb_id = ? ORDER BY root, path'),
     deleteSource: db.prepare('DELETE FROM sources WHERE kb_id = ? AND root = ? AND path = ?'),

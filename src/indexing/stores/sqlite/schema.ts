@@ -1,8 +1,9 @@
 /**
- * Schema of the embedded store, version 1. One SQLite file per data directory; every table is keyed by knowledge
+ * Schema of the embedded store. Version 2 added per-source fingerprints, knowledge-base generations and saved
+ * index snapshots; no released store has version 1, so there is no migration. One SQLite file per data directory; every table is keyed by knowledge
  * base so several knowledge bases live side by side without ever seeing each other's rows.
  */
-export const schemaVersion = 1;
+export const schemaVersion = 2;
 
 /** DDL applied when a store is opened (idempotent). */
 export const schemaSql = `
@@ -13,6 +14,7 @@ CREATE TABLE IF NOT EXISTS meta (
 CREATE TABLE IF NOT EXISTS knowledge_bases (
   id INTEGER PRIMARY KEY,
   name TEXT NOT NULL UNIQUE,
+  generation INTEGER NOT NULL DEFAULT 0,
   created_at TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS sources (
@@ -50,5 +52,12 @@ CREATE TABLE IF NOT EXISTS chunks (
   title_terms TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS chunks_kb ON chunks(kb_id);
+CREATE TABLE IF NOT EXISTS index_snapshots (
+  kb_id INTEGER NOT NULL REFERENCES knowledge_bases(id) ON DELETE CASCADE,
+  key TEXT NOT NULL,
+  generation INTEGER NOT NULL,
+  data BLOB NOT NULL,
+  PRIMARY KEY (kb_id, key)
+);
 CREATE INDEX IF NOT EXISTS chunks_document ON chunks(document_id);
 `;
