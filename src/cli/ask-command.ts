@@ -1,5 +1,6 @@
 import { createKnowledgeBase } from '../app/create-knowledge-base.js';
 import { exitCodes } from './exit-code-for.js';
+import { previewText } from './preview-text.js';
 import type { Register } from './command-context.js';
 
 /** `grounded ask QUESTION`: a cited answer, or an abstention when the knowledge base lacks the evidence. */
@@ -22,7 +23,7 @@ export const askCommand: Register = (program, run) => {
             context.io.stdout('\nSources:\n');
             for (const citation of answer.citations) {
               context.io.stdout(`  [${citation.n}] ${citation.doc} (chars ${citation.start}-${citation.end})\n`);
-              context.io.stdout(`      "${preview(citation.quote)}"\n`);
+              context.io.stdout(`      "${previewText(citation.quote, 160)}"\n`);
             }
           }
           return exitCodes.ok;
@@ -32,8 +33,3 @@ export const askCommand: Register = (program, run) => {
       }),
     );
 };
-
-function preview(quote: string): string {
-  const flat = quote.replace(/\s+/g, ' ').trim();
-  return flat.length > 160 ? `${flat.slice(0, 157)}...` : flat;
-}

@@ -1,5 +1,6 @@
 import { createKnowledgeBase } from '../app/create-knowledge-base.js';
 import { exitCodes } from './exit-code-for.js';
+import { previewText } from './preview-text.js';
 import { parsePositiveInteger } from './parse-positive-integer.js';
 import type { Register } from './command-context.js';
 
@@ -35,7 +36,7 @@ export const searchCommand: Register = (program, run) => {
             for (const { chunk, score, rank } of results) {
               const where = [chunk.doc, ...chunk.headingPath].join(' > ');
               context.io.stdout(`${rank}. ${where}  (score ${score.toFixed(3)}, chars ${chunk.start}-${chunk.end})\n`);
-              context.io.stdout(`   ${preview(chunk.text)}\n`);
+              context.io.stdout(`   ${previewText(chunk.text, 200)}\n`);
             }
           }
           return exitCodes.ok;
@@ -45,8 +46,3 @@ export const searchCommand: Register = (program, run) => {
       }),
     );
 };
-
-function preview(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > 200 ? `${flat.slice(0, 197)}...` : flat;
-}
