@@ -6,4 +6,4 @@
  * over a calibration set and picks the one with the best abstention F1; the method and figures are in
  * docs/abstention.md. Re-run it and update this value when the evidence measure changes.
  */
-export const defaultMinConfidence = 0.69;
+export const defaultMinConfidence = 0.55;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { defaultMinConfidence } from '../answer/default-min-confidence.js';
 import { extractiveAnswer } from '../answer/extractive-answer.js';
@@ -28,6 +29,12 @@ export interface KnowledgeBase {
   search(query: string, k?: number): ScoredChunk[];
   /** A cited answer or an abstention. */
   ask(question: string): Answer;
+  /** A stored document's normalized text (what citation offsets point into). */
+  documentText(key: string): string | undefined;
+  /** What shapes this knowledge base's results, for run fingerprints. */
+  settings(): { corpusHash: string; chunker: string; retriever: string; answerer: string };
+  /** The underlying store (run history). */
+  readonly store: Store;
   /** Milliseconds spent loading the lexical index (0 until the first search). */
   readonly indexLoadMs: number;
   close(): void;
@@ -93,6 +100,21 @@ export function createKnowledgeBase(options: OpenKnowledgeBaseOptions): Knowledg
 
   return {
     name,
+    store,
+    documentText: (key) => store.getDocument(name, key)?.text,
+    settings() {
+      const sources = store.listSources(name).map((source) => `${source.path}\u0000${source.hash}`).sort();
+      return {
+        corpusHash: createHash('sha256').update(sources.join('\n')).digest('hex').slice(0, 16),
+        chunker: JSON.stringify({ ...config.chunking, counter: counter.id, analyzer: analyzer.id }),
+        retriever: JSON.stringify({ preset: 'lexical', ...config.lexical, k: config.retrieval.k }),
+        answerer: JSON.stringify({
+          provider: 'extractive',
+          ...config.answer,
+          minConfidence: config.answer.minConfidence ?? defaultMinConfidence,
+        }),
+      };
+    },
     get indexLoadMs() {
       return indexLoadMs;
     },

@@ -1,12 +1,11 @@
 import { evaluateBeir } from '../app/evaluate-beir.js';
+import { evalGroup } from './eval-group.js';
 import { exitCodes } from './exit-code-for.js';
 import type { Register } from './command-context.js';
 
 /** `grounded eval beir DIR [--split test]`: retrieval quality on a BEIR dataset, with a throwaway knowledge base. */
 export const evalBeirCommand: Register = (program, run) => {
-  const evaluation = program.commands.find((command) => command.name() === 'eval') ?? program.command('eval');
-  evaluation.description('measure retrieval and answers');
-  evaluation
+  evalGroup(program)
     .command('beir')
     .description('index a BEIR folder in a throwaway knowledge base and report nDCG@10, MRR@10, recall@10/100')
     .argument('<dir>', 'folder with corpus.jsonl[.gz], queries.jsonl, qrels/<split>.tsv')

@@ -10,6 +10,8 @@ const userErrors: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'INVALID_INPUT',
   'INVALID_CONFIG',
   'KB_NOT_FOUND',
+  'RUN_NOT_FOUND',
+  'REGRESSION',
   'DATASET_INVALID',
   'STORE_CORRUPT',
   'STORE_BUSY',

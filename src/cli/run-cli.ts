@@ -4,6 +4,11 @@ import { isGroundedError } from '../core/errors.js';
 import { askCommand } from './ask-command.js';
 import type { CliIo, CommandContext } from './command-context.js';
 import { evalBeirCommand } from './eval-beir-command.js';
+import { evalDiffCommand } from './eval-diff-command.js';
+import { evalImportCommand } from './eval-import-command.js';
+import { evalListCommand } from './eval-list-command.js';
+import { evalRunCommand } from './eval-run-command.js';
+import { evalShowCommand } from './eval-show-command.js';
 import { exitCodeFor, exitCodes } from './exit-code-for.js';
 import { ingestCommand } from './ingest-command.js';
 import { searchCommand } from './search-command.js';
@@ -52,6 +57,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   ingestCommand(program, run);
   searchCommand(program, run);
   askCommand(program, run);
+  evalRunCommand(program, run);
+  evalListCommand(program, run);
+  evalShowCommand(program, run);
+  evalDiffCommand(program, run);
+  evalImportCommand(program, run);
   evalBeirCommand(program, run);
   try {
     await program.parseAsync([...argv], { from: 'user' });

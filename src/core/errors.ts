@@ -9,6 +9,8 @@ export type ErrorCode =
   | 'INVALID_INPUT'
   | 'INVALID_CONFIG'
   | 'KB_NOT_FOUND'
+  | 'RUN_NOT_FOUND'
+  | 'REGRESSION'
   | 'DATASET_INVALID'
   | 'STORE_CORRUPT'
   | 'STORE_BUSY'

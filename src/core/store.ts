@@ -56,6 +56,19 @@ export interface StoredDocument {
   readonly metadata: Readonly<Record<string, unknown>>;
 }
 
+/** A stored evaluation run: a few summary fields for listing, and the whole report as JSON. */
+export interface StoredEvalRun {
+  readonly id: string;
+  /** ISO time. */
+  readonly createdAt: string;
+  /** The golden set file the run scored. */
+  readonly golden: string;
+  /** Headline figures shown by `eval list`. */
+  readonly summary: Readonly<Record<string, unknown>>;
+  /** The full report, JSON. */
+  readonly report: string;
+}
+
 /**
  * Persistent storage for knowledge bases. Every write method is transactional.
  * Knowledge bases are isolated: no method ever returns data of another one.
@@ -89,6 +102,12 @@ export interface Store {
   putIndexSnapshot(kb: string, key: string, generation: number, bytes: Uint8Array): void;
   /** Chunks by store row id (rows that no longer exist are absent from the map). */
   chunksByRow(kb: string, rows: readonly number[]): Map<number, Chunk>;
+  /** Saves an evaluation run in the knowledge base's history. */
+  saveEvalRun(kb: string, run: StoredEvalRun): void;
+  /** The history, newest first, without the full reports. */
+  listEvalRuns(kb: string): Omit<StoredEvalRun, 'report'>[];
+  /** One run by id or unique id prefix; undefined when none or several match. */
+  getEvalRun(kb: string, idOrPrefix: string): StoredEvalRun | undefined;
   /** One document by key. */
   getDocument(kb: string, key: string): StoredDocument | undefined;
   close(): void;

@@ -158,6 +158,37 @@ export function createSqliteStore(file: string): Store {
       }
       return chunks;
     },
+    saveEvalRun(kb, run) {
+      statements.insertRun.run(run.id, requireKnowledgeBase(kb), run.createdAt, run.golden, JSON.stringify(run.summary), run.report);
+    },
+    listEvalRuns(kb) {
+      const rows = statements.listRuns.all(requireKnowledgeBase(kb)) as { id: string; created_at: string; golden: string; summary: string }[];
+      return rows.map((row) => ({
+        id: row.id,
+        createdAt: row.created_at,
+        golden: row.golden,
+        summary: JSON.parse(row.summary) as Record<string, unknown>,
+      }));
+    },
+    getEvalRun(kb, idOrPrefix) {
+      const rows = statements.runsByPrefix.all(requireKnowledgeBase(kb), `${idOrPrefix.replace(/[%_\\]/g, '\\$&')}%`) as {
+        id: string;
+        created_at: string;
+        golden: string;
+        summary: string;
+        report: string;
+      }[];
+      const exact = rows.find((row) => row.id === idOrPrefix);
+      const row = exact ?? (rows.length === 1 ? rows[0] : undefined);
+      if (row === undefined) return undefined;
+      return {
+        id: row.id,
+        createdAt: row.created_at,
+        golden: row.golden,
+        summary: JSON.parse(row.summary) as Record<string, unknown>,
+        report: row.report,
+      };
+    },
     getDocument(kb, key) {
       const kbId = requireKnowledgeBase(kb);
       const raw = statements.documentByKey.get(kbId, key) as
@@ -249,6 +280,11 @@ function prepareStatements(db: Database.Database) {
     documentOwner: db.prepare(
       `SELECT s.root AS root, s.path AS path FROM documents d JOIN sources s ON s.id = d.source_id
        WHERE d.kb_id = ? AND d.key = ?`,
+    ),
+    insertRun: db.prepare('INSERT INTO eval_runs (id, kb_id, created_at, golden, summary, report) VALUES (?, ?, ?, ?, ?, ?)'),
+    listRuns: db.prepare('SELECT id, created_at, golden, summary FROM eval_runs WHERE kb_id = ? ORDER BY created_at DESC, id DESC'),
+    runsByPrefix: db.prepare(
+      "SELECT id, created_at, golden, summary, report FROM eval_runs WHERE kb_id = ? AND id LIKE ? ESCAPE '\\' LIMIT 2",
     ),
     documentByKey: db.prepare('SELECT key, title, text, metadata FROM documents WHERE kb_id = ? AND key = ?'),
     countDocuments: db.prepare('SELECT COUNT(*) AS n FROM documents WHERE kb_id = ?'),

@@ -1,6 +1,6 @@
 /**
- * Schema of the embedded store. Version 2 added per-source fingerprints, knowledge-base generations and saved
- * index snapshots; no released store has version 1, so there is no migration. One SQLite file per data directory; every table is keyed by knowledge
+ * Schema of the embedded store. Version 2 added per-source fingerprints, knowledge-base generations, saved
+ * index snapshots and the evaluation run history; no released store has version 1, so there is no migration. One SQLite file per data directory; every table is keyed by knowledge
  * base so several knowledge bases live side by side without ever seeing each other's rows.
  */
 export const schemaVersion = 2;
@@ -52,6 +52,15 @@ CREATE TABLE IF NOT EXISTS chunks (
   title_terms TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS chunks_kb ON chunks(kb_id);
+CREATE TABLE IF NOT EXISTS eval_runs (
+  id TEXT PRIMARY KEY,
+  kb_id INTEGER NOT NULL REFERENCES knowledge_bases(id) ON DELETE CASCADE,
+  created_at TEXT NOT NULL,
+  golden TEXT NOT NULL,
+  summary TEXT NOT NULL,
+  report TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS eval_runs_kb ON eval_runs(kb_id, created_at);
 CREATE TABLE IF NOT EXISTS index_snapshots (
   kb_id INTEGER NOT NULL REFERENCES knowledge_bases(id) ON DELETE CASCADE,
   key TEXT NOT NULL,

@@ -1,0 +1,86 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { GroundedConfig } from '../config/config-schema.js';
+import { GroundedError } from '../core/errors.js';
+import { readGoldenSet } from '../eval/datasets/read-golden-set.js';
+import type { EvalRunReport } from '../eval/eval-run-report.js';
+import { runGoldenEval, type EvidenceProblem } from '../eval/run-golden-eval.js';
+import { createKnowledgeBase } from './create-knowledge-base.js';
+
+/** A finished run: the report (already saved in the history) and what could not be scored as written. */
+export interface EvaluationOutcome {
+  readonly report: EvalRunReport;
+  readonly goldenProblems: readonly { line: number; reason: string }[];
+  readonly evidenceProblems: readonly EvidenceProblem[];
+}
+
+/** The code version recorded in run fingerprints. */
+const codeVersion = `grounded@${(JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version}`;
+
+/**
+ * Scores a knowledge base against a golden set and stores the run in its history with a fingerprint of what
+ * produced it (corpus, chunker, retriever, answerer, golden set, code version).
+ *
+ * @example
+ * const { report } = await runEvaluation({ config, kb: 'docs', golden: 'golden.jsonl' });
+ */
+export async function runEvaluation(options: {
+  readonly config: GroundedConfig;
+  readonly kb: string;
+  readonly golden: string;
+  readonly now?: () => Date;
+}): Promise<EvaluationOutcome> {
+  const golden = resolve(options.golden);
+  const { cases, problems: goldenProblems } = readGoldenSet(golden);
+  const kb = createKnowledgeBase({ config: options.config, kb: options.kb });
+  try {
+    kb.store.requireKnowledgeBase(options.kb);
+    if (kb.store.counts(options.kb).chunks === 0) {
+      throw new GroundedError('INVALID_INPUT', `knowledge base '${options.kb}' is empty`, {
+        hint: `ingest the corpus of the golden set first: grounded ingest --kb ${options.kb} PATH`,
+      });
+    }
+    const result = runGoldenEval(
+      cases,
+      {
+        // The system retrieves what it is configured to: a smaller retrieval.k shows up as lower recall.
+        retrieve: (question, k) => kb.search(question, Math.min(k, options.config.retrieval.k)),
+        answer: (question) => kb.ask(question),
+        documentText: kb.documentText,
+      },
+      { answerDepth: options.config.answer.passages },
+    );
+    const createdAt = (options.now ?? (() => new Date()))();
+    const { problems: evidenceProblems, ...scores } = result;
+    const report: EvalRunReport = {
+      runId: `${createdAt.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, '')}-${randomBytes(3).toString('hex')}`,
+      createdAt: createdAt.toISOString(),
+      kb: options.kb,
+      golden,
+      fingerprint: {
+        ...kb.settings(),
+        goldenHash: createHash('sha256').update(readFileSync(golden)).digest('hex').slice(0, 16),
+        codeVersion,
+      },
+      ...scores,
+    };
+    kb.store.saveEvalRun(options.kb, {
+      id: report.runId,
+      createdAt: report.createdAt,
+      golden,
+      summary: {
+        cases: report.cases,
+        recallAt5: report.retrieval.recallAt5,
+        correct: report.answer.correct,
+        abstentionF1: report.abstention.f1,
+        citationPrecision: report.citations.precision,
+        failures: Object.values(report.failures).reduce((sum, count) => sum + count, 0),
+      },
+      report: JSON.stringify(report),
+    });
+    return { report, goldenProblems, evidenceProblems };
+  } finally {
+    kb.close();
+  }
+}

@@ -1,0 +1,33 @@
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { createKnowledgeBase } from '../app/create-knowledge-base.js';
+import { renderHtmlReport } from '../app/evaluation-types.js';
+import { loadEvalRun } from '../app/load-eval-run.js';
+import type { Register } from './command-context.js';
+import { evalGroup } from './eval-group.js';
+import { exitCodes } from './exit-code-for.js';
+import { formatEvalSummary } from './format-eval-summary.js';
+
+/** `grounded eval show RUN...`: a stored run (id, prefix, `latest`, `previous`); several side by side in a report. */
+export const evalShowCommand: Register = (program, run) => {
+  evalGroup(program)
+    .command('show')
+    .description('show stored runs (id, id prefix, latest or previous); --report puts several side by side')
+    .argument('<runs...>', 'run ids')
+    .option('--report <file>', 'write a self-contained HTML report of the runs')
+    .action(
+      run((context, references: string[], options: { report?: string }) => {
+        const kb = createKnowledgeBase({ config: context.config, kb: context.kb });
+        try {
+          kb.store.requireKnowledgeBase(context.kb);
+          const reports = references.map((reference) => loadEvalRun(kb.store, context.kb, reference));
+          if (options.report !== undefined) writeFileSync(resolve(context.io.cwd, options.report), renderHtmlReport(reports));
+          if (context.json) context.io.stdout(`${JSON.stringify(reports.length === 1 ? reports[0] : reports)}\n`);
+          else for (const report of reports) context.io.stdout(formatEvalSummary(report));
+          return exitCodes.ok;
+        } finally {
+          kb.close();
+        }
+      }),
+    );
+};

@@ -1,0 +1,41 @@
+import type { EvalRunReport, MetricGroups } from '../app/evaluation-types.js';
+import { failureKinds } from '../app/evaluation-types.js';
+
+const pct = (value: number): string => `${(value * 100).toFixed(1)}%`;
+
+/**
+ * The readable form of an evaluation run: failure attribution first, then the headline metrics and per-kind rows.
+ *
+ * @example
+ * io.stdout(formatEvalSummary(report));
+ */
+export function formatEvalSummary(report: EvalRunReport): string {
+  const lines = [
+    `run ${report.runId}  kb '${report.kb}'  ${report.cases} cases  (${report.golden})`,
+    '',
+    'failures by stage:',
+    ...failureKinds.map((kind) => `  ${kind.padEnd(22)} ${String(report.failures[kind]).padStart(5)}`),
+    `  ${'passed'.padEnd(22)} ${String(report.cases - Object.values(report.failures).reduce((a, b) => a + b, 0)).padStart(5)}`,
+    '',
+    metricLine('all', report),
+    ...Object.entries(report.byKind).map(([kind, groups]) => metricLine(kind, groups)),
+    '',
+    `latency p50 ${report.latency.p50Ms.toFixed(1)} ms, p95 ${report.latency.p95Ms.toFixed(1)} ms` +
+      (report.behaviour.cases > 0 ? `; behaviour checks pass ${pct(report.behaviour.passRate)} of ${report.behaviour.cases} cases` : ''),
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+function metricLine(label: string, groups: MetricGroups): string {
+  const retrieval =
+    groups.retrieval.cases === 0
+      ? 'recall@5 n/a  nDCG@10 n/a'
+      : `recall@5 ${pct(groups.retrieval.recallAt5)}  nDCG@10 ${groups.retrieval.ndcgAt10.toFixed(3)}`;
+  const answers =
+    groups.answer.cases === 0 ? 'correct n/a  F1 n/a' : `correct ${pct(groups.answer.correct)}  F1 ${groups.answer.f1.toFixed(3)}`;
+  return (
+    `${label.padEnd(13)} n=${String(groups.cases).padEnd(5)} ${retrieval}  ${answers}  ` +
+    `abstain F1 ${groups.abstention.f1.toFixed(3)}  over-refusal ${pct(groups.abstention.overRefusal)}  ` +
+    `citations P ${pct(groups.citations.precision)} R ${pct(groups.citations.recall)}`
+  );
+}

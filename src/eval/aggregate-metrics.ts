@@ -1,0 +1,81 @@
+import { abstentionScores } from './metrics/abstention-scores.js';
+import { percentile } from './metrics/percentile.js';
+import { failureKinds, type CaseRecord, type FailureKind, type MetricGroups } from './eval-run-report.js';
+
+/**
+ * Averages per-case records into the report's metric groups. Each metric averages over the cases it applies to:
+ * retrieval over cases with evidence, answers over cases with accepted answers, citations and faithfulness over
+ * cases where they are defined (not null), behaviour over cases with checks, abstention and latency over all.
+ * A group with no applicable case is 0, never NaN.
+ *
+ * @example
+ * const overall = aggregateMetrics(report.perCase);
+ */
+export function aggregateMetrics(records: readonly CaseRecord[]): MetricGroups {
+  const withEvidence = records.filter((record) => record.evidence.length > 0);
+  const withAnswers = records.filter((record) => record.kind !== 'unanswerable' && record.expectedAnswers.length > 0);
+  const mean = (values: readonly (number | null)[]): number => {
+    const defined = values.filter((value): value is number => value !== null);
+    return defined.length === 0 ? 0 : defined.reduce((sum, value) => sum + value, 0) / defined.length;
+  };
+  const retrieval = (pick: (record: CaseRecord) => number): number => mean(withEvidence.map(pick));
+  const answer = (pick: (record: CaseRecord) => number): number => mean(withAnswers.map(pick));
+  const latency = (pick: (record: CaseRecord) => number, p: number): number => percentile(records.map(pick), p);
+  const failures = Object.fromEntries(failureKinds.map((kind) => [kind, 0])) as Record<FailureKind, number>;
+  for (const record of records) if (record.failure !== null) failures[record.failure] += 1;
+  return {
+    cases: records.length,
+    retrieval: {
+      cases: withEvidence.length,
+      recallAt1: retrieval((record) => record.scores.recallAt1),
+      recallAt5: retrieval((record) => record.scores.recallAt5),
+      recallAt10: retrieval((record) => record.scores.recallAt10),
+      mrrAt10: retrieval((record) => record.scores.mrrAt10),
+      ndcgAt10: retrieval((record) => record.scores.ndcgAt10),
+    },
+    answer: {
+      cases: withAnswers.length,
+      correct: answer((record) => record.scores.correct),
+      f1: answer((record) => record.scores.f1),
+      exact: answer((record) => record.scores.exact),
+    },
+    abstention: abstentionScores(
+      records.map((record) => ({ shouldAbstain: record.kind === 'unanswerable', abstained: record.abstained })),
+    ),
+    citations: {
+      precision: mean(records.map((record) => record.scores.citationPrecision)),
+      recall: mean(records.map((record) => record.scores.citationRecall)),
+    },
+    faithfulness: { supported: mean(records.map((record) => record.scores.faithfulness)) },
+    behaviour: behaviourScores(records),
+    latency: {
+      p50Ms: latency((record) => record.latencyMs.total, 50),
+      p95Ms: latency((record) => record.latencyMs.total, 95),
+      retrieveP50Ms: latency((record) => record.latencyMs.retrieve, 50),
+      retrieveP95Ms: latency((record) => record.latencyMs.retrieve, 95),
+      generateP50Ms: latency((record) => record.latencyMs.generate, 50),
+      generateP95Ms: latency((record) => record.latencyMs.generate, 95),
+    },
+    failures,
+  };
+}
+
+function behaviourScores(records: readonly CaseRecord[]): MetricGroups['behaviour'] {
+  const checked = records.filter((record) => record.checks.length > 0);
+  const byType: Record<string, { checks: number; passed: number }> = {};
+  for (const record of checked) {
+    for (const check of record.checks) {
+      const entry = (byType[check.type] ??= { checks: 0, passed: 0 });
+      entry.checks += 1;
+      if (check.passed) entry.passed += 1;
+    }
+  }
+  const passing = checked.filter((record) => record.checks.every((check) => check.passed)).length;
+  return {
+    cases: checked.length,
+    passRate: checked.length === 0 ? 0 : passing / checked.length,
+    byType: Object.fromEntries(
+      Object.entries(byType).map(([type, entry]) => [type, { checks: entry.checks, passRate: entry.passed / entry.checks }]),
+    ),
+  };
+}

@@ -1,0 +1,123 @@
+import type { Citation } from '../core/answer.js';
+import type { EvidenceSpan, GoldenKind } from '../core/golden-case.js';
+
+/** Why a case failed, attributed to the stage that lost it (first match in this order). */
+export type FailureKind =
+  | 'answered-unanswerable'
+  | 'false-abstention'
+  | 'retrieval-miss'
+  | 'generation-miss'
+  | 'citation-miss'
+  | 'behaviour-miss';
+
+/** Every failure kind, in the order a report shows them. */
+export const failureKinds: readonly FailureKind[] = [
+  'retrieval-miss',
+  'generation-miss',
+  'citation-miss',
+  'behaviour-miss',
+  'false-abstention',
+  'answered-unanswerable',
+];
+
+/** Metric groups of the `eval run --json` contract (shared/specs/cli.md), plus additions. All rates in [0, 1]. */
+export interface MetricGroups {
+  readonly cases: number;
+  readonly retrieval: {
+    /** Cases with evidence, which the retrieval figures average over. */
+    readonly cases: number;
+    readonly recallAt1: number;
+    readonly recallAt5: number;
+    readonly recallAt10: number;
+    readonly mrrAt10: number;
+    readonly ndcgAt10: number;
+  };
+  /** `cases`: cases with accepted answers, which the answer figures average over. */
+  readonly answer: { readonly cases: number; readonly correct: number; readonly f1: number; readonly exact: number };
+  readonly abstention: {
+    readonly precision: number;
+    readonly recall: number;
+    readonly f1: number;
+    readonly overRefusal: number;
+  };
+  readonly citations: { readonly precision: number; readonly recall: number };
+  /** Share of answer sentences lexically supported by their cited text (offline measure). */
+  readonly faithfulness: { readonly supported: number };
+  /** Share of cases with checks that pass all of them, and the pass rate per check type. */
+  readonly behaviour: {
+    readonly cases: number;
+    readonly passRate: number;
+    readonly byType: Readonly<Record<string, { readonly checks: number; readonly passRate: number }>>;
+  };
+  readonly latency: {
+    readonly p50Ms: number;
+    readonly p95Ms: number;
+    readonly retrieveP50Ms: number;
+    readonly retrieveP95Ms: number;
+    readonly generateP50Ms: number;
+    readonly generateP95Ms: number;
+  };
+  readonly failures: Readonly<Record<FailureKind, number>>;
+}
+
+/** The result of one behaviour check on one answer. */
+export interface CheckResult {
+  readonly type: string;
+  readonly passed: boolean;
+  /** Why it failed (or what was measured), one line. */
+  readonly detail: string;
+}
+
+/** Everything about one case: inputs, what the system did, its scores and the attributed failure. */
+export interface CaseRecord {
+  readonly id: string;
+  readonly question: string;
+  readonly kind: GoldenKind;
+  readonly tags: readonly string[];
+  readonly expectedAnswers: readonly string[];
+  /** Resolved evidence spans with their text. */
+  readonly evidence: readonly (EvidenceSpan & { readonly quote: string })[];
+  readonly answer: string;
+  readonly abstained: boolean;
+  readonly citations: readonly Citation[];
+  /** Top retrieved chunks, best first. */
+  readonly retrieved: readonly (EvidenceSpan & { readonly rank: number; readonly relevant: boolean })[];
+  readonly scores: {
+    readonly recallAt1: number;
+    readonly recallAt5: number;
+    readonly recallAt10: number;
+    readonly mrrAt10: number;
+    readonly ndcgAt10: number;
+    readonly correct: number;
+    readonly f1: number;
+    readonly exact: number;
+    readonly citationPrecision: number | null;
+    readonly citationRecall: number | null;
+    readonly faithfulness: number | null;
+  };
+  readonly checks: readonly CheckResult[];
+  readonly failure: FailureKind | null;
+  readonly latencyMs: { readonly retrieve: number; readonly generate: number; readonly total: number };
+}
+
+/** What produced a run: equal fingerprints mean comparable runs. */
+export interface RunFingerprint {
+  readonly corpusHash: string;
+  readonly chunker: string;
+  readonly retriever: string;
+  readonly answerer: string;
+  readonly goldenHash: string;
+  readonly codeVersion: string;
+}
+
+/** A complete evaluation run, as `eval run --json` prints it and as the run history stores it. */
+export interface EvalRunReport extends MetricGroups {
+  readonly runId: string;
+  readonly createdAt: string;
+  readonly kb: string;
+  readonly golden: string;
+  readonly fingerprint: RunFingerprint;
+  readonly byKind: Readonly<Record<string, MetricGroups>>;
+  readonly byTag: Readonly<Record<string, MetricGroups>>;
+  readonly perCase: readonly CaseRecord[];
+}
