@@ -9,6 +9,7 @@ import { evalImportCommand } from './eval-import-command.js';
 import { evalListCommand } from './eval-list-command.js';
 import { evalRunCommand } from './eval-run-command.js';
 import { evalShowCommand } from './eval-show-command.js';
+import { evalValidateCommand } from './eval-validate-command.js';
 import { exitCodeFor, exitCodes } from './exit-code-for.js';
 import { ingestCommand } from './ingest-command.js';
 import { searchCommand } from './search-command.js';
@@ -62,6 +63,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   evalShowCommand(program, run);
   evalDiffCommand(program, run);
   evalImportCommand(program, run);
+  evalValidateCommand(program, run);
   evalBeirCommand(program, run);
   try {
     await program.parseAsync([...argv], { from: 'user' });

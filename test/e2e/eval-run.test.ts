@@ -98,3 +98,28 @@ describe('grounded eval run, list, show and diff on the Traefik docs', { skip: m
     assert.doesNotMatch(html, /<script[^>]+src=|<link[^>]+href="http/);
   });
 });
+
+describe('grounded eval validate', { skip: missing }, () => {
+  const folder = temporaryFolder('eval-validate');
+  const dataDir = join(folder.path, 'data');
+  const run = (args: string[]) => runGrounded(args, { cwd: folder.path, dataDir });
+  after(() => folder.remove());
+
+  it('passes the fixture and reports each broken case with its line', async () => {
+    assert.equal((await run(['ingest', traefikDocs, '--kb', 'traefik'])).code, 0);
+    const clean = await run(['eval', 'validate', '--kb', 'traefik', '--golden', golden]);
+    assert.equal(clean.code, 0, clean.stdout);
+    const broken = join(folder.path, 'broken.jsonl');
+    const lines = readFileSync(golden, 'utf8').trim().split('\n');
+    const first = JSON.parse(lines[0] ?? '{}') as { sources: { doc: string; quote?: string }[] };
+    const badQuote = { ...first, id: 'bad-quote', sources: [{ doc: first.sources[0]?.doc, quote: 'words that are nowhere in it' }] };
+    const badDoc = { ...first, id: 'bad-doc', sources: [{ doc: 'no/such/page.md' }] };
+    writeFileSync(broken, [lines[0], JSON.stringify(badQuote), '{not json', JSON.stringify(badDoc), lines[0]].join('\n'));
+    const result = await run(['eval', 'validate', '--kb', 'traefik', '--golden', broken]);
+    assert.equal(result.code, 1);
+    assert.match(result.stdout, /broken\.jsonl:2: bad-quote: .*quote/);
+    assert.match(result.stdout, /broken\.jsonl:3: /);
+    assert.match(result.stdout, /broken\.jsonl:4: bad-doc: no\/such\/page\.md: /);
+    assert.match(result.stdout, /broken\.jsonl:5: duplicate id/);
+  });
+});
