@@ -15,6 +15,13 @@ const userErrors: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'DATASET_INVALID',
   'STORE_CORRUPT',
   'STORE_BUSY',
+  'PROVIDER_AUTH',
+  'PROVIDER_BAD_REQUEST',
+  'PROVIDER_RATE_LIMITED',
+  'PROVIDER_UNAVAILABLE',
+  'PROVIDER_TIMEOUT',
+  'PROVIDER_BAD_RESPONSE',
+  'ABORTED',
 ]);
 
 /**

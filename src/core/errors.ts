@@ -14,6 +14,13 @@ export type ErrorCode =
   | 'DATASET_INVALID'
   | 'STORE_CORRUPT'
   | 'STORE_BUSY'
+  | 'PROVIDER_AUTH'
+  | 'PROVIDER_BAD_REQUEST'
+  | 'PROVIDER_RATE_LIMITED'
+  | 'PROVIDER_UNAVAILABLE'
+  | 'PROVIDER_TIMEOUT'
+  | 'PROVIDER_BAD_RESPONSE'
+  | 'ABORTED'
   | 'INTERNAL';
 
 /** Fields every error carries besides its message. */
