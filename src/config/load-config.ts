@@ -26,7 +26,7 @@ export function loadConfig(options: LoadConfigOptions = {}): GroundedConfig {
   const env = options.env ?? process.env;
   const file = options.file ?? resolve(cwd, 'grounded.config.json');
   const fromFile = readConfigFile(file, options.file !== undefined);
-  const fromEnv: GroundedConfigInput = env.GROUNDED_DATA_DIR ? { dataDir: env.GROUNDED_DATA_DIR } : {};
+  const fromEnv = configFromEnvironment(env);
   const merged = mergeDeep(mergeDeep(fromFile, fromEnv), options.overrides ?? {});
   const parsed = configSchema.safeParse(merged);
   if (!parsed.success) {
@@ -39,6 +39,22 @@ export function loadConfig(options: LoadConfigOptions = {}): GroundedConfig {
   }
   const config = parsed.data;
   return { ...config, dataDir: resolve(cwd, config.dataDir) };
+}
+
+/** `GROUNDED_*` variables as config (see shared/specs/cli.md); unset or empty variables are left out. */
+function configFromEnvironment(env: NodeJS.ProcessEnv): GroundedConfigInput {
+  const value = (name: string): string | undefined => (env[name] === undefined || env[name] === '' ? undefined : env[name]);
+  const llm = {
+    provider: value('GROUNDED_LLM_PROVIDER'),
+    baseUrl: value('GROUNDED_LLM_BASE_URL'),
+    model: value('GROUNDED_LLM_MODEL'),
+    apiKey: value('GROUNDED_LLM_API_KEY'),
+  };
+  const definedLlm = Object.fromEntries(Object.entries(llm).filter(([, entry]) => entry !== undefined));
+  return {
+    ...(value('GROUNDED_DATA_DIR') === undefined ? {} : { dataDir: value('GROUNDED_DATA_DIR') }),
+    ...(Object.keys(definedLlm).length === 0 ? {} : { llm: definedLlm as GroundedConfigInput['llm'] }),
+  };
 }
 
 function readConfigFile(file: string, required: boolean): GroundedConfigInput {
