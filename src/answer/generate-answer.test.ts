@@ -1,0 +1,124 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { ChatModel, ChatRequest, ChatStreamPart } from '../core/chat-model.js';
+import type { ScoredChunk } from '../core/document.js';
+import { isGroundedError } from '../core/errors.js';
+import { buildBm25Index } from '../indexing/lexical/build-bm25-index.js';
+import { countTerms } from '../indexing/lexical/count-terms.js';
+import { createAnalyzer } from '../indexing/lexical/create-analyzer.js';
+import { createTokenCounterForModel } from './context/create-token-counter-for-model.js';
+import { generateAnswer, type GenerateAnswerOptions } from './generate-answer.js';
+
+// A scripted model that records its requests: the wire protocols are tested against loopback servers in providers/.
+function scriptedModel(reply: string, contextWindow = 100_000): ChatModel & { requests: ChatRequest[] } {
+  const requests: ChatRequest[] = [];
+  const usage = { inputTokens: 120, outputTokens: 30, cachedInputTokens: 100, cacheWriteTokens: 0 };
+  return {
+    provider: 'scripted',
+    modelId: 'scripted-1',
+    capabilities: { streaming: true, structuredOutput: false, promptCaching: false, contextWindow },
+    requests,
+    async doGenerate(request) {
+      requests.push(request);
+      return { text: reply, usage, finishReason: 'stop', modelId: 'scripted-1' };
+    },
+    async *doStream(request): AsyncIterable<ChatStreamPart> {
+      requests.push(request);
+      for (const piece of reply.match(/.{1,7}/gs) ?? []) yield { type: 'text-delta', text: piece };
+      yield { type: 'finish', usage, finishReason: 'stop', modelId: 'scripted-1' };
+    },
+  };
+}
+
+const documentText = '# Compression\n\nThe compress middleware uses gzip. Responses smaller than 1024 bytes are not compressed.\n';
+const passage: ScoredChunk = {
+  chunk: { id: 'compress.md#0', doc: 'compress.md', title: 'Compression', ordinal: 0, start: 0, end: documentText.length - 1, text: documentText.slice(0, -1), headingPath: ['Compression'], tokens: 20 },
+  score: 3,
+  rank: 1,
+};
+const analyzer = createAnalyzer();
+const index = buildBm25Index([
+  { row: 1, body: countTerms(analyzer.terms(passage.chunk.text)), title: countTerms(analyzer.terms('Compression')) },
+  { row: 2, body: countTerms(analyzer.terms('Routers match requests by host and path.')), title: countTerms([]) },
+]);
+const options = (model: ChatModel, extra: Partial<GenerateAnswerOptions> = {}): GenerateAnswerOptions => ({
+  model,
+  strategy: 'rag',
+  counter: createTokenCounterForModel('gpt-4o'),
+  contextTokens: 2_000,
+  maxOutputTokens: 200,
+  abstainBelow: { analyzer, idf: (term) => index.idf(term), minConfidence: 0.5 },
+  dropUnsupported: false,
+  ...extra,
+});
+
+describe('generateAnswer', () => {
+  it('answers from the packed sources with checked citations as document spans', async () => {
+    const model = scriptedModel('Responses smaller than 1024 bytes are not compressed [1].');
+    const answer = await generateAnswer('Which responses does the compress middleware skip?', [passage], options(model));
+    assert.equal(answer.abstained, false);
+    assert.equal(answer.calledModel, true);
+    assert.equal(answer.unsupportedSentences, 0);
+    const citation = answer.citations[0];
+    assert.ok(citation !== undefined);
+    assert.equal(citation.doc, 'compress.md');
+    assert.equal(documentText.slice(citation.start, citation.end), citation.quote);
+    assert.match(citation.quote, /1024 bytes/);
+    assert.equal(answer.usage?.cachedInputTokens, 100);
+    // Behaviour first (cacheable), then sources and question.
+    assert.equal(model.requests[0]?.messages[0]?.cacheBreakpoint, true);
+    assert.match(model.requests[0]?.messages.at(-1)?.content ?? '', /\[1\] compress\.md[\s\S]*Question: Which responses/);
+  });
+
+  it('abstains before calling the model when the evidence is weak', async () => {
+    const model = scriptedModel('should never be asked');
+    const answer = await generateAnswer('What is the Kafka consumer group session timeout?', [passage], options(model));
+    assert.equal(answer.abstained, true);
+    assert.equal(answer.calledModel, false);
+    assert.equal(model.requests.length, 0);
+    assert.equal(answer.usage, null);
+  });
+
+  it('reports the model’s own refusal as an abstention', async () => {
+    const model = scriptedModel('I cannot answer this from the provided sources.');
+    const answer = await generateAnswer('Which responses does the compress middleware skip?', [passage], options(model));
+    assert.deepEqual([answer.abstained, answer.calledModel, answer.citations.length], [true, true, 0]);
+  });
+
+  it('flags a fabricated marker and an unsupported sentence, and drops them when asked', async () => {
+    const reply = 'The compress middleware uses gzip [1]. It also encrypts every response with AES [1]. See the appendix [7].';
+    const flagged = await generateAnswer('What does the compress middleware use?', [passage], options(scriptedModel(reply)));
+    assert.deepEqual(flagged.danglingMarkers, [7]);
+    assert.ok(flagged.unsupportedSentences >= 1);
+    assert.equal(flagged.answer, reply);
+    const dropped = await generateAnswer('What does the compress middleware use?', [passage], options(scriptedModel(reply), { dropUnsupported: true }));
+    assert.match(dropped.answer, /uses gzip \[1\]/);
+    assert.doesNotMatch(dropped.answer, /AES|\[7\]/);
+  });
+
+  it('streams deltas in order and returns the same text', async () => {
+    const deltas: string[] = [];
+    const answer = await generateAnswer('Which responses does the compress middleware skip?', [passage], options(scriptedModel('Responses smaller than 1024 bytes are not compressed [1].'), { onDelta: (text) => deltas.push(text) }));
+    assert.ok(deltas.length > 3);
+    assert.equal(deltas.join(''), answer.answer);
+  });
+
+  it('puts the whole corpus in the prompt for long-context, and refuses a corpus that does not fit', async () => {
+    const documents = () => [{ key: 'compress.md', text: documentText }, { key: 'routing.md', text: 'Routers match requests.' }];
+    const model = scriptedModel('The compress middleware uses gzip [1].');
+    const answer = await generateAnswer('What does the compress middleware use?', [], options(model, { strategy: 'long-context', documents }));
+    assert.equal(answer.citations[0]?.doc, 'compress.md');
+    assert.match(model.requests[0]?.messages.map((m) => m.content).join('\n') ?? '', /routing\.md/);
+    await assert.rejects(
+      generateAnswer('What does the compress middleware use?', [], options(scriptedModel('x', 250), { strategy: 'long-context', documents })),
+      (error: unknown) => isGroundedError(error, 'INVALID_INPUT') && /use --strategy rag/.test(error.hint ?? ''),
+    );
+  });
+
+  it('sends no knowledge for closed-book', async () => {
+    const model = scriptedModel('Gzip, usually.');
+    const answer = await generateAnswer('What does the compress middleware use?', [passage], options(model, { strategy: 'closed-book' }));
+    assert.equal(answer.abstained, false);
+    assert.doesNotMatch(model.requests[0]?.messages.map((m) => m.content).join('\n') ?? '', /1024 bytes/);
+  });
+});

@@ -1,0 +1,155 @@
+import type { Answer } from '../core/answer.js';
+import type { ChatMessage, ChatModel, ChatRequest, ChatResult, ChatUsage } from '../core/chat-model.js';
+import type { ScoredChunk } from '../core/document.js';
+import { GroundedError } from '../core/errors.js';
+import type { Analyzer } from '../core/lexical-index.js';
+import type { TokenCounter } from '../core/token-counter.js';
+import { dropUnsupportedSentences } from './citations/drop-unsupported-sentences.js';
+import { verifyCitations, type CitableSource } from './citations/verify-citations.js';
+import { packContext } from './context/pack-context.js';
+import { abstentionMessage } from './extractive-answer.js';
+import { measureEvidence } from './measure-evidence.js';
+import { buildClosedBookPrompt } from './prompts/build-closed-book-prompt.js';
+import { buildLongContextPrompt } from './prompts/build-long-context-prompt.js';
+import { buildRagPrompt } from './prompts/build-rag-prompt.js';
+import { abstentionSentence, closedBookAbstentionSentence } from './prompts/default-behaviour.js';
+
+/** How the model gets its knowledge: retrieved passages, the whole corpus, or nothing (what it already knows). */
+export type AnswerStrategy = 'rag' | 'long-context' | 'closed-book';
+
+/** Dependencies and settings of {@link generateAnswer}. */
+export interface GenerateAnswerOptions {
+  readonly model: ChatModel;
+  readonly strategy: AnswerStrategy;
+  /** Real token counts for the model family (or a safe estimate). */
+  readonly counter: TokenCounter;
+  /** Token budget of the sources in a `rag` prompt. */
+  readonly contextTokens: number;
+  readonly maxOutputTokens: number;
+  /** `rag`: abstain without calling the model when the passages' evidence is below `minConfidence`. */
+  readonly abstainBelow?: { readonly analyzer: Analyzer; readonly idf: (term: string) => number; readonly minConfidence: number };
+  /** `long-context`: every document, in a stable order. */
+  readonly documents?: () => readonly { readonly key: string; readonly text: string }[];
+  /** Remove unsupported sentences and dangling markers from the answer. */
+  readonly dropUnsupported: boolean;
+  /** Streams text as it arrives (the model must support streaming). */
+  readonly onDelta?: (text: string) => void;
+  readonly signal?: AbortSignal;
+}
+
+/** An answer from a model, with what checking its citations found and what it cost in tokens. */
+export interface GeneratedAnswer extends Omit<Answer, 'timings'> {
+  readonly strategy: AnswerStrategy;
+  readonly modelId: string;
+  /** False when the answer abstained before generation (no tokens spent). */
+  readonly calledModel: boolean;
+  readonly usage: ChatUsage | null;
+  /** Cited sentences their sources do not support (before any dropping). */
+  readonly unsupportedSentences: number;
+  /** Markers that point at no provided source, e.g. `[7]` with three sources. */
+  readonly danglingMarkers: readonly number[];
+}
+
+/**
+ * Answers a question with a chat model under a strategy, then checks the answer: every `[n]` must map to a provided
+ * source and each cited sentence must be supported by its sources (lexical overlap). A reply that says it cannot
+ * answer from the sources is reported as `abstained: true`. With `rag`, weak retrieval evidence abstains before
+ * the model is called (saving its cost).
+ *
+ * @example
+ * const answer = await generateAnswer('How do I enable gzip?', passages, { model, strategy: 'rag', counter, ... });
+ */
+export async function generateAnswer(
+  question: string,
+  passages: readonly ScoredChunk[],
+  options: GenerateAnswerOptions,
+): Promise<GeneratedAnswer> {
+  const base = { question, strategy: options.strategy, modelId: options.model.modelId };
+  const confidence =
+    options.abstainBelow === undefined ? 1 : measureEvidence(question, passages, options.abstainBelow).confidence;
+  if (options.strategy === 'rag' && options.abstainBelow !== undefined && confidence < options.abstainBelow.minConfidence) {
+    return { ...base, ...abstained(confidence), calledModel: false, usage: null };
+  }
+  const { messages, sources } = prompt(question, passages, options);
+  const reply = await complete(options.model, { messages, maxOutputTokens: options.maxOutputTokens, temperature: 0, ...(options.signal ? { signal: options.signal } : {}) }, options.onDelta);
+  const called = { calledModel: true, usage: reply.usage, modelId: reply.modelId };
+  if (saysItCannotAnswer(reply.text)) return { ...base, ...abstained(confidence), ...called };
+  const verification = await verifyCitations(reply.text, sources);
+  const kept = options.dropUnsupported ? dropUnsupportedSentences(reply.text, verification) : undefined;
+  return {
+    ...base,
+    ...called,
+    answer: kept?.text ?? reply.text,
+    abstained: false,
+    citations: kept?.citations ?? verification.citations,
+    confidence,
+    unsupportedSentences: verification.unsupported,
+    danglingMarkers: verification.dangling,
+  };
+}
+
+function abstained(confidence: number) {
+  return { answer: abstentionMessage, abstained: true, citations: [], confidence, unsupportedSentences: 0, danglingMarkers: [] };
+}
+
+function prompt(
+  question: string,
+  passages: readonly ScoredChunk[],
+  options: GenerateAnswerOptions,
+): { messages: ChatMessage[]; sources: CitableSource[] } {
+  if (options.strategy === 'closed-book') return { messages: buildClosedBookPrompt({ question }), sources: [] };
+  if (options.strategy === 'long-context') {
+    const documents = options.documents?.() ?? [];
+    const messages = buildLongContextPrompt({ question, documents });
+    const tokens = messages.reduce((sum, message) => sum + options.counter.count(message.content), 0);
+    const window = options.model.capabilities.contextWindow - options.maxOutputTokens;
+    if (tokens > window) {
+      throw new GroundedError('INVALID_INPUT', `the whole corpus is ${tokens} tokens; ${options.model.modelId} has room for ${window}`, {
+        hint: 'use --strategy rag, or a model with a larger context window',
+        details: { tokens, window },
+      });
+    }
+    const sources = documents.map((document, index) => ({ n: index + 1, passage: wholeDocument(document) }));
+    return { messages, sources };
+  }
+  const packed = packContext(passages, { budgetTokens: options.contextTokens, counter: options.counter });
+  return { messages: buildRagPrompt({ question, sources: packed.sources }), sources: packed.sources };
+}
+
+/** A whole document as a passage, so long-context citations are checked like retrieved ones. */
+function wholeDocument(document: { key: string; text: string }): ScoredChunk {
+  return {
+    chunk: { id: `${document.key}#all`, doc: document.key, title: '', ordinal: 0, start: 0, end: document.text.length, text: document.text, headingPath: [], tokens: 0 },
+    score: 0,
+    rank: 0,
+  };
+}
+
+async function complete(model: ChatModel, request: ChatRequest, onDelta: ((text: string) => void) | undefined): Promise<ChatResult> {
+  if (onDelta === undefined || !model.capabilities.streaming) {
+    const result = await model.doGenerate(request);
+    onDelta?.(result.text);
+    return result;
+  }
+  let text = '';
+  for await (const part of model.doStream(request)) {
+    if (part.type === 'text-delta') {
+      text += part.text;
+      onDelta(part.text);
+    } else {
+      return { text, usage: part.usage, finishReason: part.finishReason, modelId: part.modelId };
+    }
+  }
+  throw new GroundedError('PROVIDER_BAD_RESPONSE', `${model.provider} stream ended without a finish event`, {
+    hint: 'retry; if it persists, check the server or proxy between you and the model',
+  });
+}
+
+/** The model's own abstention, however it is punctuated or wrapped. */
+function saysItCannotAnswer(text: string): boolean {
+  const normalized = text.trim().toLowerCase().replace(/\s+/g, ' ');
+  return [abstentionSentence, closedBookAbstentionSentence].some((sentence) => {
+    const target = sentence.toLowerCase().replace(/[.]$/, '');
+    return normalized === target || normalized.startsWith(target) || normalized.length < target.length * 2 && normalized.includes(target);
+  });
+}
