@@ -1,9 +1,14 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { defaultMinConfidence } from '../answer/default-min-confidence.js';
+import { createTokenCounterForModel } from '../answer/context/create-token-counter-for-model.js';
+import { estimateCost } from '../answer/estimate-cost.js';
 import { extractiveAnswer } from '../answer/extractive-answer.js';
+import { generateAnswer, type AnswerStrategy } from '../answer/generate-answer.js';
 import type { GroundedConfig } from '../config/config-schema.js';
 import type { Answer } from '../core/answer.js';
+import type { ChatModel, ChatUsage } from '../core/chat-model.js';
+import { GroundedError } from '../core/errors.js';
 import type { Chunk, ScoredChunk } from '../core/document.js';
 import type { LexicalIndex } from '../core/lexical-index.js';
 import type { Store } from '../core/store.js';
@@ -16,9 +21,11 @@ import { loadBm25Snapshot } from '../indexing/lexical/load-bm25-snapshot.js';
 import { countTerms } from '../indexing/lexical/count-terms.js';
 import { createAnalyzer } from '../indexing/lexical/create-analyzer.js';
 import { createSqliteStore } from '../indexing/stores/sqlite/create-sqlite-store.js';
+import { createChatModel } from './create-chat-model.js';
 import { searchLexical } from '../retrieve/search-lexical.js';
 
 export type { SyncReport };
+export type { AnswerStrategy };
 
 /** A knowledge base opened for syncing, searching and answering. */
 export interface KnowledgeBase {
@@ -27,8 +34,13 @@ export interface KnowledgeBase {
   sync(paths: readonly string[], options?: Pick<SyncSourcesOptions, 'readFile' | 'onProgress'>): Promise<SyncReport>;
   /** The `k` best passages (default `retrieval.k`). Throws `KB_NOT_FOUND` for a knowledge base never ingested. */
   search(query: string, k?: number): ScoredChunk[];
-  /** A cited answer or an abstention. */
+  /** A cited answer or an abstention from the offline extractive answerer. */
   ask(question: string): Answer;
+  /**
+   * A cited answer or an abstention from the configured answerer: the configured chat model under a strategy, or
+   * the extractive answerer when no model is configured (which supports `rag` only).
+   */
+  answer(question: string, options?: AnswerOptions): Promise<KnowledgeBaseAnswer>;
   /** A stored document's normalized text (what citation offsets point into). */
   documentText(key: string): string | undefined;
   /** What shapes this knowledge base's results, for run fingerprints. */
@@ -38,6 +50,29 @@ export interface KnowledgeBase {
   /** Milliseconds spent loading the lexical index (0 until the first search). */
   readonly indexLoadMs: number;
   close(): void;
+}
+
+/** Per-request answering options. */
+export interface AnswerOptions {
+  /** Default `rag`. */
+  readonly strategy?: AnswerStrategy;
+  /** Receives the answer text as it streams. */
+  readonly onDelta?: (text: string) => void;
+  readonly signal?: AbortSignal;
+}
+
+/** An answer with what produced it and what it cost. */
+export interface KnowledgeBaseAnswer extends Answer {
+  readonly strategy: AnswerStrategy;
+  readonly provider: string;
+  readonly modelId: string | null;
+  /** Whether a model was called (false for extractive answers and abstentions before generation). */
+  readonly calledModel: boolean;
+  readonly usage: ChatUsage | null;
+  /** USD from the pricing table; null when the model has no price. 0 when no model was called. */
+  readonly costUsd: number | null;
+  readonly unsupportedSentences: number;
+  readonly danglingMarkers: readonly number[];
 }
 
 /** Where a knowledge base lives and what it is called. */
@@ -68,6 +103,11 @@ export function createKnowledgeBase(options: OpenKnowledgeBaseOptions): Knowledg
   const fingerprint = JSON.stringify({ chunking: config.chunking, counter: counter.id, analyzer: analyzer.id });
   let index: LexicalIndex | undefined;
   let indexLoadMs = 0;
+  let chatModel: ChatModel | null | undefined;
+  const model = (): ChatModel | undefined => {
+    if (chatModel === undefined) chatModel = createChatModel(config) ?? null;
+    return chatModel ?? undefined;
+  };
 
   // Everything the built index depends on besides the chunks: a snapshot saved under another key is not used.
   const indexKey = JSON.stringify({ format: 'bm25-v1', ...config.lexical });
@@ -98,9 +138,69 @@ export function createKnowledgeBase(options: OpenKnowledgeBaseOptions): Knowledg
     return searchLexical({ store, kb: name, analyzer, index: lexicalIndex() }, query, k);
   }
 
+  function ask(question: string): Answer {
+    const started = performance.now();
+    const passages = search(question, Math.max(config.answer.passages, config.retrieval.k));
+    const retrieved = performance.now();
+    const lexical = lexicalIndex();
+    const answer = extractiveAnswer(question, passages, {
+      analyzer,
+      idf: (term) => lexical.idf(term),
+      minConfidence: config.answer.minConfidence ?? defaultMinConfidence,
+      maxSentences: config.answer.maxSentences,
+      passages: config.answer.passages,
+    });
+    const finished = performance.now();
+    return { ...answer, timings: { retrieveMs: retrieved - started, generateMs: finished - retrieved, totalMs: finished - started } };
+  }
+
+  async function answer(question: string, options: AnswerOptions = {}): Promise<KnowledgeBaseAnswer> {
+    const strategy = options.strategy ?? 'rag';
+    const chat = model();
+    const noModel = { provider: 'extractive', modelId: null, calledModel: false, usage: null, costUsd: 0, unsupportedSentences: 0, danglingMarkers: [] };
+    if (chat === undefined) {
+      if (strategy !== 'rag') {
+        throw new GroundedError('INVALID_INPUT', `the ${strategy} strategy needs a language model`, {
+          hint: 'set GROUNDED_LLM_PROVIDER, GROUNDED_LLM_MODEL (and GROUNDED_LLM_BASE_URL / GROUNDED_LLM_API_KEY), or use --strategy rag',
+        });
+      }
+      const extractive = ask(question);
+      options.onDelta?.(extractive.answer);
+      return { ...extractive, ...noModel, strategy };
+    }
+    store.requireKnowledgeBase(name);
+    const started = performance.now();
+    const passages = strategy === 'rag' ? search(question, Math.max(config.answer.passages, config.retrieval.k)) : [];
+    const retrieved = performance.now();
+    const lexical = lexicalIndex();
+    const generated = await generateAnswer(question, passages, {
+      model: chat,
+      strategy,
+      counter: createTokenCounterForModel(chat.modelId),
+      contextTokens: config.llm.contextTokens,
+      maxOutputTokens: config.llm.maxOutputTokens,
+      ...(config.llm.abstainBeforeGeneration
+        ? { abstainBelow: { analyzer, idf: (term: string) => lexical.idf(term), minConfidence: config.answer.minConfidence ?? defaultMinConfidence } }
+        : {}),
+      documents: () => store.allDocuments(name),
+      dropUnsupported: config.llm.dropUnsupported,
+      ...(options.onDelta === undefined ? {} : { onDelta: options.onDelta }),
+      ...(options.signal === undefined ? {} : { signal: options.signal }),
+    });
+    const finished = performance.now();
+    const costUsd = generated.usage === null ? 0 : estimateCost(generated.usage, config.llm.pricing[chat.modelId]);
+    return {
+      ...generated,
+      provider: chat.provider,
+      costUsd,
+      timings: { retrieveMs: retrieved - started, generateMs: finished - retrieved, totalMs: finished - started },
+    };
+  }
+
   return {
     name,
     store,
+    answer,
     documentText: (key) => store.getDocument(name, key)?.text,
     settings() {
       const sources = store.listSources(name).map((source) => `${source.path}\u0000${source.hash}`).sort();
@@ -144,24 +244,7 @@ export function createKnowledgeBase(options: OpenKnowledgeBaseOptions): Knowledg
       return report;
     },
     search,
-    ask(question) {
-      const started = performance.now();
-      const passages = search(question, Math.max(config.answer.passages, config.retrieval.k));
-      const retrieved = performance.now();
-      const lexical = lexicalIndex();
-      const answer = extractiveAnswer(question, passages, {
-        analyzer,
-        idf: (term) => lexical.idf(term),
-        minConfidence: config.answer.minConfidence ?? defaultMinConfidence,
-        maxSentences: config.answer.maxSentences,
-        passages: config.answer.passages,
-      });
-      const finished = performance.now();
-      return {
-        ...answer,
-        timings: { retrieveMs: retrieved - started, generateMs: finished - retrieved, totalMs: finished - started },
-      };
-    },
+    ask,
     close() {
       if (options.store === undefined) store.close();
     },

@@ -108,6 +108,8 @@ export interface Store {
   listEvalRuns(kb: string): Omit<StoredEvalRun, 'report'>[];
   /** One run by id or unique id prefix; undefined when none or several match. */
   getEvalRun(kb: string, idOrPrefix: string): StoredEvalRun | undefined;
+  /** Every document's key and text, ordered by key (the long-context strategy puts them all in the prompt). */
+  allDocuments(kb: string): { key: string; text: string }[];
   /** One document by key. */
   getDocument(kb: string, key: string): StoredDocument | undefined;
   close(): void;

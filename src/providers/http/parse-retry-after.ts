@@ -14,7 +14,8 @@ export function parseRetryAfter(headers: Headers, now: number = Date.now()): num
   if (value === undefined || value === '') return undefined;
   const seconds = parseNonNegativeNumber(value);
   if (seconds !== undefined) return seconds * 1000;
-  const date = Date.parse(value);
+  // HTTP dates name the weekday and month; without letters, Date.parse would read '-4' as a year.
+  const date = /[a-z]/i.test(value) ? Date.parse(value) : Number.NaN;
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 

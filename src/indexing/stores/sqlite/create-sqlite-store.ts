@@ -189,6 +189,9 @@ export function createSqliteStore(file: string): Store {
         report: row.report,
       };
     },
+    allDocuments(kb) {
+      return statements.allDocuments.all(requireKnowledgeBase(kb)) as { key: string; text: string }[];
+    },
     getDocument(kb, key) {
       const kbId = requireKnowledgeBase(kb);
       const raw = statements.documentByKey.get(kbId, key) as
@@ -286,6 +289,7 @@ function prepareStatements(db: Database.Database) {
     runsByPrefix: db.prepare(
       "SELECT id, created_at, golden, summary, report FROM eval_runs WHERE kb_id = ? AND id LIKE ? ESCAPE '\\' LIMIT 2",
     ),
+    allDocuments: db.prepare('SELECT key, text FROM documents WHERE kb_id = ? ORDER BY key'),
     documentByKey: db.prepare('SELECT key, title, text, metadata FROM documents WHERE kb_id = ? AND key = ?'),
     countDocuments: db.prepare('SELECT COUNT(*) AS n FROM documents WHERE kb_id = ?'),
     countChunks: db.prepare('SELECT COUNT(*) AS n FROM chunks WHERE kb_id = ?'),

@@ -1,0 +1,87 @@
+import type { ChatModel, ChatRequest, ChatResult, ChatStreamPart } from '../../core/chat-model.js';
+import { normalizeBaseUrl } from '../http/normalize-base-url.js';
+import { postJson } from '../http/post-json.js';
+import { readJsonBody } from '../http/read-json-body.js';
+import { buildAnthropicMessagesBody } from './build-anthropic-messages-body.js';
+import { parseAnthropicMessage } from './parse-anthropic-message.js';
+import { streamAnthropicMessage } from './stream-anthropic-message.js';
+
+/** Options of {@link createAnthropicChatModel}. */
+export interface AnthropicChatModelOptions {
+  /** Default `https://api.anthropic.com`; requests go to `${baseUrl}/v1/messages`. */
+  readonly baseUrl?: string;
+  /** e.g. `claude-sonnet-4-5`. */
+  readonly model: string;
+  /** Sent as `x-api-key`. */
+  readonly apiKey?: string;
+  /** Context window in tokens. Default 200 000. */
+  readonly contextWindow?: number;
+  /** `max_tokens` when the request sets no `maxOutputTokens` (Anthropic requires one). Default 1024. */
+  readonly maxOutputTokens?: number;
+  /** Per attempt, including reading the (streamed) reply. Default 60 000 ms. */
+  readonly timeoutMs?: number;
+  /** Default 2. */
+  readonly maxRetries?: number;
+  /** Extra headers (e.g. `anthropic-beta`). */
+  readonly headers?: Readonly<Record<string, string>>;
+  /** Seams for tests: see {@link postJson}. */
+  readonly fetch?: typeof globalThis.fetch;
+  readonly sleep?: (ms: number) => Promise<void>;
+  readonly random?: () => number;
+}
+
+const providerName = 'anthropic';
+
+/**
+ * A {@link ChatModel} over the Anthropic Messages API (`anthropic-version: 2023-06-01`): system messages as the
+ * top-level `system`, `cacheBreakpoint` as `cache_control: { type: 'ephemeral' }`, structured output as a forced
+ * tool call whose input JSON is returned as the text, streaming from the `message_*` / `content_block_*` events.
+ * Usage counts all input, cached included, in `inputTokens` (see `read-anthropic-usage.ts`). Retries and errors as in {@link postJson}.
+ *
+ * @example
+ * const model = createAnthropicChatModel({ model: 'claude-sonnet-4-5', apiKey: process.env.GROUNDED_LLM_API_KEY });
+ * const { text } = await model.doGenerate({
+ *   messages: [{ role: 'system', content: longSources, cacheBreakpoint: true }, { role: 'user', content: 'Which port?' }],
+ * });
+ */
+export function createAnthropicChatModel(options: AnthropicChatModelOptions): ChatModel {
+  const url = `${normalizeBaseUrl(options.baseUrl ?? 'https://api.anthropic.com')}/v1/messages`;
+  const defaultMaxOutputTokens = options.maxOutputTokens ?? 1024;
+  const post = (request: ChatRequest, stream: boolean): Promise<Response> =>
+    postJson({
+      url,
+      headers: {
+        ...options.headers,
+        'anthropic-version': '2023-06-01',
+        ...(stream ? { accept: 'text/event-stream' } : {}),
+        ...(options.apiKey === undefined || options.apiKey === '' ? {} : { 'x-api-key': options.apiKey }),
+      },
+      body: buildAnthropicMessagesBody(options.model, request, { stream, defaultMaxOutputTokens }),
+      timeoutMs: options.timeoutMs,
+      maxRetries: options.maxRetries,
+      signal: request.signal,
+      sleep: options.sleep,
+      random: options.random,
+      fetch: options.fetch,
+      providerName,
+    });
+  const contextOf = (request: ChatRequest) => ({
+    providerName,
+    fallbackModelId: options.model,
+    toolName: request.responseSchema?.name,
+    signal: request.signal,
+  });
+  return {
+    provider: providerName,
+    modelId: options.model,
+    capabilities: { streaming: true, structuredOutput: true, promptCaching: true, contextWindow: options.contextWindow ?? 200_000 },
+    async doGenerate(request: ChatRequest): Promise<ChatResult> {
+      const response = await post(request, false);
+      return parseAnthropicMessage(await readJsonBody(response, { providerName, signal: request.signal }), contextOf(request));
+    },
+    async *doStream(request: ChatRequest): AsyncGenerator<ChatStreamPart, void, undefined> {
+      const response = await post(request, true);
+      yield* streamAnthropicMessage(response, contextOf(request));
+    },
+  };
+}
