@@ -44,7 +44,7 @@ export interface KnowledgeBase {
   /** A stored document's normalized text (what citation offsets point into). */
   documentText(key: string): string | undefined;
   /** What shapes this knowledge base's results, for run fingerprints. */
-  settings(): { corpusHash: string; chunker: string; retriever: string; answerer: string };
+  settings(strategy?: AnswerStrategy): { corpusHash: string; chunker: string; retriever: string; answerer: string };
   /** The underlying store (run history). */
   readonly store: Store;
   /** Milliseconds spent loading the lexical index (0 until the first search). */
@@ -202,14 +202,18 @@ export function createKnowledgeBase(options: OpenKnowledgeBaseOptions): Knowledg
     store,
     answer,
     documentText: (key) => store.getDocument(name, key)?.text,
-    settings() {
+    settings(strategy = 'rag') {
       const sources = store.listSources(name).map((source) => `${source.path}\u0000${source.hash}`).sort();
       return {
         corpusHash: createHash('sha256').update(sources.join('\n')).digest('hex').slice(0, 16),
         chunker: JSON.stringify({ ...config.chunking, counter: counter.id, analyzer: analyzer.id }),
         retriever: JSON.stringify({ preset: 'lexical', ...config.lexical, k: config.retrieval.k }),
         answerer: JSON.stringify({
-          provider: 'extractive',
+          provider: config.llm.provider,
+          ...(config.llm.provider === 'extractive'
+            ? {}
+            : { model: config.llm.model, contextTokens: config.llm.contextTokens, maxOutputTokens: config.llm.maxOutputTokens, dropUnsupported: config.llm.dropUnsupported }),
+          strategy,
           ...config.answer,
           minConfidence: config.answer.minConfidence ?? defaultMinConfidence,
         }),

@@ -6,7 +6,7 @@ import { GroundedError } from '../core/errors.js';
 import { readGoldenSet } from '../eval/datasets/read-golden-set.js';
 import type { EvalRunReport } from '../eval/eval-run-report.js';
 import { runGoldenEval, type EvidenceProblem } from '../eval/run-golden-eval.js';
-import { createKnowledgeBase } from './create-knowledge-base.js';
+import { createKnowledgeBase, type AnswerStrategy } from './create-knowledge-base.js';
 
 /** A finished run: the report (already saved in the history) and what could not be scored as written. */
 export interface EvaluationOutcome {
@@ -29,8 +29,11 @@ export async function runEvaluation(options: {
   readonly config: GroundedConfig;
   readonly kb: string;
   readonly golden: string;
+  /** Default `rag`. */
+  readonly strategy?: AnswerStrategy;
   readonly now?: () => Date;
 }): Promise<EvaluationOutcome> {
+  const strategy = options.strategy ?? 'rag';
   const golden = resolve(options.golden);
   const { cases, problems: goldenProblems } = readGoldenSet(golden);
   const kb = createKnowledgeBase({ config: options.config, kb: options.kb });
@@ -41,12 +44,12 @@ export async function runEvaluation(options: {
         hint: `ingest the corpus of the golden set first: grounded ingest --kb ${options.kb} PATH`,
       });
     }
-    const result = runGoldenEval(
+    const result = await runGoldenEval(
       cases,
       {
         // The system retrieves what it is configured to: a smaller retrieval.k shows up as lower recall.
         retrieve: (question, k) => kb.search(question, Math.min(k, options.config.retrieval.k)),
-        answer: (question) => kb.ask(question),
+        answer: (question) => kb.answer(question, { strategy }),
         documentText: kb.documentText,
       },
       { answerDepth: options.config.answer.passages },
@@ -59,7 +62,7 @@ export async function runEvaluation(options: {
       kb: options.kb,
       golden,
       fingerprint: {
-        ...kb.settings(),
+        ...kb.settings(strategy),
         goldenHash: createHash('sha256').update(readFileSync(golden)).digest('hex').slice(0, 16),
         codeVersion,
       },

@@ -1,5 +1,6 @@
-import { createKnowledgeBase } from '../app/create-knowledge-base.js';
+import { createKnowledgeBase, type AnswerStrategy } from '../app/create-knowledge-base.js';
 import { exitCodes } from './exit-code-for.js';
+import { parseStrategies } from './parse-strategy.js';
 import { previewText } from './preview-text.js';
 import type { Register } from './command-context.js';
 
@@ -9,22 +10,41 @@ export const askCommand: Register = (program, run) => {
     .command('ask')
     .description('answer a question with citations, or say it is not in the knowledge base')
     .argument('<question>', 'the question')
+    .option('--strategy <name>', 'rag (default), long-context (whole corpus in the prompt) or closed-book (no retrieval)', parseStrategies)
     .action(
-      run((context, question: string) => {
+      run(async (context, question: string, options: { strategy?: AnswerStrategy[] }) => {
         const kb = createKnowledgeBase({ config: context.config, kb: context.kb });
         try {
-          const answer = kb.ask(question);
+          const strategy = options.strategy?.[0] ?? 'rag';
           if (context.json) {
+            const answer = await kb.answer(question, { strategy });
             context.io.stdout(`${JSON.stringify(answer)}\n`);
             return exitCodes.ok;
           }
-          context.io.stdout(`${answer.answer}\n`);
+          // Streams the model's tokens as they arrive; the extractive answer arrives in one piece.
+          const answer = await kb.answer(question, { strategy, onDelta: (text) => context.io.stdout(text) });
+          if (answer.abstained && answer.calledModel) context.io.stdout(`\n${answer.answer}`);
+          context.io.stdout('\n');
+          if (answer.unsupportedSentences > 0 || answer.danglingMarkers.length > 0) {
+            context.io.stdout(
+              `\nwarning: ${answer.unsupportedSentences} cited sentence(s) not supported by their sources` +
+                (answer.danglingMarkers.length > 0 ? `; markers pointing at no source: ${answer.danglingMarkers.map((n) => `[${n}]`).join(' ')}` : '') +
+                '\n',
+            );
+          }
           if (answer.citations.length > 0) {
             context.io.stdout('\nSources:\n');
             for (const citation of answer.citations) {
               context.io.stdout(`  [${citation.n}] ${citation.doc} (chars ${citation.start}-${citation.end})\n`);
               context.io.stdout(`      "${previewText(citation.quote, 160)}"\n`);
             }
+          }
+          if (answer.usage !== null) {
+            const cost = answer.costUsd === null ? 'no price configured' : `$${answer.costUsd.toFixed(5)}`;
+            context.io.stdout(
+              `\n${answer.modelId}: ${answer.usage.inputTokens} tokens in (${answer.usage.cachedInputTokens} cached), ` +
+                `${answer.usage.outputTokens} out, ${cost}\n`,
+            );
           }
           return exitCodes.ok;
         } finally {

@@ -1,11 +1,13 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { renderHtmlReport } from '../app/evaluation-types.js';
+import type { AnswerStrategy } from '../app/create-knowledge-base.js';
 import { runEvaluation } from '../app/run-evaluation.js';
 import type { Register } from './command-context.js';
 import { evalGroup } from './eval-group.js';
 import { exitCodes } from './exit-code-for.js';
 import { formatEvalSummary } from './format-eval-summary.js';
+import { parseStrategies } from './parse-strategy.js';
 
 /** `grounded eval run --golden FILE [--report FILE.html]`: scores the knowledge base and stores the run. */
 export const evalRunCommand: Register = (program, run) => {
@@ -13,20 +15,29 @@ export const evalRunCommand: Register = (program, run) => {
     .command('run')
     .description('score the knowledge base against a golden set; the run is stored in its history')
     .requiredOption('--golden <file>', 'golden set (JSON Lines, see shared/specs/golden-set.md)')
-    .option('--report <file>', 'also write a self-contained HTML report')
+    .option('--report <file>', 'also write a self-contained HTML report (several strategies side by side)')
+    .option('--strategy <names>', 'rag (default), long-context, closed-book; comma-separated to compare them in one command', parseStrategies)
     .action(
-      run(async (context, options: { golden: string; report?: string }) => {
-        const outcome = await runEvaluation({ config: context.config, kb: context.kb, golden: resolve(context.io.cwd, options.golden) });
-        const { report } = outcome;
-        if (options.report !== undefined) writeFileSync(resolve(context.io.cwd, options.report), renderHtmlReport([report]));
+      run(async (context, options: { golden: string; report?: string; strategy?: AnswerStrategy[] }) => {
+        const outcomes = [];
+        for (const strategy of options.strategy ?? ['rag']) {
+          outcomes.push(await runEvaluation({ config: context.config, kb: context.kb, golden: resolve(context.io.cwd, options.golden), strategy }));
+        }
+        const reports = outcomes.map((outcome) => outcome.report);
+        if (options.report !== undefined) writeFileSync(resolve(context.io.cwd, options.report), renderHtmlReport(reports));
         if (context.json) {
-          context.io.stdout(`${JSON.stringify({ ...report, problems: { golden: outcome.goldenProblems, evidence: outcome.evidenceProblems } })}\n`);
+          const documents = outcomes.map((outcome) => ({
+            ...outcome.report,
+            problems: { golden: outcome.goldenProblems, evidence: outcome.evidenceProblems },
+          }));
+          context.io.stdout(`${JSON.stringify(documents.length === 1 ? documents[0] : { runs: documents })}\n`);
         } else {
-          context.io.stdout(formatEvalSummary(report));
+          for (const report of reports) context.io.stdout(formatEvalSummary(report));
           if (options.report !== undefined) context.io.stdout(`report written to ${options.report}\n`);
         }
-        for (const problem of outcome.goldenProblems) context.io.stderr(`golden set line ${problem.line}: ${problem.reason}\n`);
-        for (const problem of outcome.evidenceProblems) context.io.stderr(`case ${problem.caseId}: ${problem.doc}: ${problem.reason}\n`);
+        const [first] = outcomes;
+        for (const problem of first?.goldenProblems ?? []) context.io.stderr(`golden set line ${problem.line}: ${problem.reason}\n`);
+        for (const problem of first?.evidenceProblems ?? []) context.io.stderr(`case ${problem.caseId}: ${problem.doc}: ${problem.reason}\n`);
         return exitCodes.ok;
       }),
     );

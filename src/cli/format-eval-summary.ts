@@ -10,8 +10,10 @@ const pct = (value: number): string => `${(value * 100).toFixed(1)}%`;
  * io.stdout(formatEvalSummary(report));
  */
 export function formatEvalSummary(report: EvalRunReport): string {
+  const answerer = parseAnswerer(report.fingerprint.answerer);
   const lines = [
     `run ${report.runId}  kb '${report.kb}'  ${report.cases} cases  (${report.golden})`,
+    `answerer ${answerer.provider ?? '?'}${answerer.model === undefined ? '' : ` ${answerer.model}`}, strategy ${answerer.strategy ?? 'rag'}`,
     '',
     'failures by stage:',
     ...failureKinds.map((kind) => `  ${kind.padEnd(22)} ${String(report.failures[kind]).padStart(5)}`),
@@ -22,6 +24,12 @@ export function formatEvalSummary(report: EvalRunReport): string {
     '',
     `latency p50 ${report.latency.p50Ms.toFixed(1)} ms, p95 ${report.latency.p95Ms.toFixed(1)} ms` +
       (report.behaviour.cases > 0 ? `; behaviour checks pass ${pct(report.behaviour.passRate)} of ${report.behaviour.cases} cases` : ''),
+    ...(report.cost.modelCalls > 0
+      ? [
+          `model calls ${report.cost.modelCalls}: ${report.cost.inputTokens} tokens in (${report.cost.cachedInputTokens} cached), ` +
+            `${report.cost.outputTokens} out, ${report.cost.usd === null ? 'cost unknown (no price configured)' : `$${report.cost.usd.toFixed(4)}`}`,
+        ]
+      : []),
   ];
   return `${lines.join('\n')}\n`;
 }
@@ -38,4 +46,13 @@ function metricLine(label: string, groups: MetricGroups): string {
     `abstain F1 ${groups.abstention.f1.toFixed(3)}  over-refusal ${pct(groups.abstention.overRefusal)}  ` +
     `citations P ${pct(groups.citations.precision)} R ${pct(groups.citations.recall)}`
   );
+}
+
+function parseAnswerer(fingerprint: string): { provider?: string; model?: string; strategy?: string } {
+  try {
+    const parsed = JSON.parse(fingerprint) as unknown;
+    return typeof parsed === 'object' && parsed !== null ? (parsed as { provider?: string }) : {};
+  } catch {
+    return {};
+  }
 }

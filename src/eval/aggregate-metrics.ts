@@ -57,7 +57,23 @@ export function aggregateMetrics(records: readonly CaseRecord[]): MetricGroups {
       generateP95Ms: latency((record) => record.latencyMs.generate, 95),
     },
     failures,
+    cost: costOf(records),
   };
+}
+
+function costOf(records: readonly CaseRecord[]): MetricGroups['cost'] {
+  let usd: number | null = 0;
+  const cost = { modelCalls: 0, inputTokens: 0, cachedInputTokens: 0, outputTokens: 0 };
+  for (const record of records) {
+    if (record.usage !== null) {
+      cost.modelCalls += 1;
+      cost.inputTokens += record.usage.inputTokens;
+      cost.cachedInputTokens += record.usage.cachedInputTokens;
+      cost.outputTokens += record.usage.outputTokens;
+    }
+    usd = usd === null || record.costUsd === null ? null : usd + record.costUsd;
+  }
+  return { ...cost, usd };
 }
 
 function behaviourScores(records: readonly CaseRecord[]): MetricGroups['behaviour'] {

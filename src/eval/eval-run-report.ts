@@ -1,4 +1,5 @@
 import type { Citation } from '../core/answer.js';
+import type { ChatUsage } from '../core/chat-model.js';
 import type { EvidenceSpan, GoldenKind } from '../core/golden-case.js';
 
 /** Why a case failed, attributed to the stage that lost it (first match in this order). */
@@ -58,6 +59,14 @@ export interface MetricGroups {
     readonly generateP95Ms: number;
   };
   readonly failures: Readonly<Record<FailureKind, number>>;
+  /** Model usage summed over cases; `usd` is null when some called model had no price. */
+  readonly cost: {
+    readonly modelCalls: number;
+    readonly inputTokens: number;
+    readonly cachedInputTokens: number;
+    readonly outputTokens: number;
+    readonly usd: number | null;
+  };
 }
 
 /** The result of one behaviour check on one answer. */
@@ -98,6 +107,10 @@ export interface CaseRecord {
   readonly checks: readonly CheckResult[];
   readonly failure: FailureKind | null;
   readonly latencyMs: { readonly retrieve: number; readonly generate: number; readonly total: number };
+  /** Tokens of the model call, null when no model was called. */
+  readonly usage: ChatUsage | null;
+  /** USD; null when the model has no price in the pricing table. */
+  readonly costUsd: number | null;
 }
 
 /** What produced a run: equal fingerprints mean comparable runs. */

@@ -1,4 +1,5 @@
 import type { Answer } from '../core/answer.js';
+import type { ChatUsage } from '../core/chat-model.js';
 import type { ScoredChunk } from '../core/document.js';
 import type { EvidenceSpan, GoldenCase } from '../core/golden-case.js';
 import { aggregateMetrics } from './aggregate-metrics.js';
@@ -15,8 +16,8 @@ import { spanRetrievalScores } from './metrics/span-retrieval-scores.js';
 export interface GoldenEvalSystem {
   /** The best chunks for a question, best first. */
   retrieve(question: string, k: number): readonly ScoredChunk[];
-  /** A cited answer or an abstention, with timings. */
-  answer(question: string): Answer;
+  /** A cited answer or an abstention, with timings (and usage when a model answered). */
+  answer(question: string): Promise<Answer & { readonly usage?: ChatUsage | null; readonly costUsd?: number | null }>;
   /** A stored document's normalized text, or undefined for an unknown document. */
   documentText(doc: string): string | undefined;
 }
@@ -45,17 +46,24 @@ const retrievalDepth = 10;
  * @example
  * const result = runGoldenEval(cases, { retrieve, answer, documentText }, { answerDepth: 5 });
  */
-export function runGoldenEval(
+export async function runGoldenEval(
   cases: readonly GoldenCase[],
   system: GoldenEvalSystem,
   options: { readonly answerDepth: number },
-): GoldenEvalResult {
+): Promise<GoldenEvalResult> {
   const problems: EvidenceProblem[] = [];
-  const perCase = cases.map((golden) => evaluateCase(golden, system, options.answerDepth, problems));
+  // One case at a time: latency figures stay per request, and a rate-limited provider is not flooded.
+  const perCase: CaseRecord[] = [];
+  for (const golden of cases) perCase.push(await evaluateCase(golden, system, options.answerDepth, problems));
   return { ...aggregateMetrics(perCase), byKind: groupBy(perCase, (record) => [record.kind]), byTag: groupBy(perCase, (record) => record.tags), perCase, problems };
 }
 
-function evaluateCase(golden: GoldenCase, system: GoldenEvalSystem, answerDepth: number, problems: EvidenceProblem[]): CaseRecord {
+async function evaluateCase(
+  golden: GoldenCase,
+  system: GoldenEvalSystem,
+  answerDepth: number,
+  problems: EvidenceProblem[],
+): Promise<CaseRecord> {
   const evidence = resolveCaseEvidence(golden, system, problems);
   const retrieved = system.retrieve(golden.question, retrievalDepth).map(({ chunk, rank }) => ({
     doc: chunk.doc,
@@ -64,7 +72,7 @@ function evaluateCase(golden: GoldenCase, system: GoldenEvalSystem, answerDepth:
     rank,
   }));
   const retrieval = anySourceForAnswerable(golden, spanRetrievalScores(retrieved, evidence));
-  const answer = system.answer(golden.question);
+  const answer = await system.answer(golden.question);
   const text = answer.abstained ? '' : answer.answer;
   const plain = text.replace(/\s*\[\d+\]/g, '').trim();
   const applicable = golden.kind !== 'unanswerable' && golden.answers.length > 0;
@@ -107,6 +115,8 @@ function evaluateCase(golden: GoldenCase, system: GoldenEvalSystem, answerDepth:
       checks,
     }),
     latencyMs: { retrieve: answer.timings.retrieveMs, generate: answer.timings.generateMs, total: answer.timings.totalMs },
+    usage: answer.usage ?? null,
+    costUsd: answer.costUsd ?? 0,
   };
 }
 

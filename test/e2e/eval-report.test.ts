@@ -101,6 +101,8 @@ function caseRecord(spec: CaseSpec, variant: Variant, index: number): CaseRecord
     checks,
     failure,
     latencyMs: { retrieve, generate, total: retrieve + generate },
+    usage: null,
+    costUsd: 0,
   };
 }
 

@@ -11,7 +11,10 @@ export interface CliRun {
 }
 
 /** Runs `grounded ARGS...` in-process with captured output; `--data-dir` is appended when given. */
-export async function runGrounded(args: readonly string[], options: { cwd: string; dataDir?: string }): Promise<CliRun> {
+export async function runGrounded(
+  args: readonly string[],
+  options: { cwd: string; dataDir?: string; env?: NodeJS.ProcessEnv },
+): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const extra = options.dataDir === undefined ? [] : ['--data-dir', options.dataDir];
@@ -22,7 +25,7 @@ export async function runGrounded(args: readonly string[], options: { cwd: strin
     stderr: (text) => {
       stderr += text;
     },
-    env: {},
+    env: options.env ?? {},
     cwd: options.cwd,
   });
   return { code, stdout, stderr };

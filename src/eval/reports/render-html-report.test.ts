@@ -24,6 +24,8 @@ const record = (id: string, kind: GoldenKind, failure: FailureKind | null, quest
   checks: [],
   failure,
   latencyMs: { retrieve: 3, generate: 7, total: 10 },
+  usage: null,
+  costUsd: 0,
 });
 
 const run = (runId: string, preset: string, perCase: readonly CaseRecord[]): EvalRunReport => ({
