@@ -1,33 +1,18 @@
 import type { ChatModel, ChatRequest, ChatResult, ChatStreamPart } from '../../core/chat-model.js';
 import { normalizeBaseUrl } from '../http/normalize-base-url.js';
+import type { HttpChatModelOptions } from '../http/http-chat-model-options.js';
 import { postJson } from '../http/post-json.js';
 import { readJsonBody } from '../http/read-json-body.js';
 import { buildAnthropicMessagesBody } from './build-anthropic-messages-body.js';
 import { parseAnthropicMessage } from './parse-anthropic-message.js';
 import { streamAnthropicMessage } from './stream-anthropic-message.js';
 
-/** Options of {@link createAnthropicChatModel}. */
-export interface AnthropicChatModelOptions {
-  /** Default `https://api.anthropic.com`; requests go to `${baseUrl}/v1/messages`. */
+/** Options of {@link createAnthropicChatModel}; `contextWindow` defaults to 200 000. */
+export interface AnthropicChatModelOptions extends HttpChatModelOptions {
+  /** Default `https://api.anthropic.com`. */
   readonly baseUrl?: string;
-  /** e.g. `claude-sonnet-4-5`. */
-  readonly model: string;
-  /** Sent as `x-api-key`. */
-  readonly apiKey?: string;
-  /** Context window in tokens. Default 200 000. */
-  readonly contextWindow?: number;
   /** `max_tokens` when the request sets no `maxOutputTokens` (Anthropic requires one). Default 1024. */
   readonly maxOutputTokens?: number;
-  /** Per attempt, including reading the (streamed) reply. Default 60 000 ms. */
-  readonly timeoutMs?: number;
-  /** Default 2. */
-  readonly maxRetries?: number;
-  /** Extra headers (e.g. `anthropic-beta`). */
-  readonly headers?: Readonly<Record<string, string>>;
-  /** Seams for tests: see {@link postJson}. */
-  readonly fetch?: typeof globalThis.fetch;
-  readonly sleep?: (ms: number) => Promise<void>;
-  readonly random?: () => number;
 }
 
 const providerName = 'anthropic';

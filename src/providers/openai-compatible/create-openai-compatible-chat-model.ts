@@ -1,30 +1,16 @@
 import type { ChatModel, ChatRequest, ChatResult, ChatStreamPart } from '../../core/chat-model.js';
 import { normalizeBaseUrl } from '../http/normalize-base-url.js';
+import type { HttpChatModelOptions } from '../http/http-chat-model-options.js';
 import { postJson } from '../http/post-json.js';
 import { readJsonBody } from '../http/read-json-body.js';
 import { buildChatCompletionsBody } from './build-chat-completions-body.js';
 import { parseChatCompletion } from './parse-chat-completion.js';
 import { streamChatCompletion } from './stream-chat-completion.js';
 
-/** Options of {@link createOpenAICompatibleChatModel}. */
-export interface OpenAICompatibleChatModelOptions {
+/** Options of {@link createOpenAICompatibleChatModel}; `contextWindow` defaults to 128 000. */
+export interface OpenAICompatibleChatModelOptions extends HttpChatModelOptions {
   /** The API root that `/chat/completions` hangs off, e.g. `http://127.0.0.1:11434/v1` (Ollama) or `https://api.openai.com/v1`. */
   readonly baseUrl: string;
-  readonly model: string;
-  /** Sent as `Authorization: Bearer ...` when given; local servers usually need none. */
-  readonly apiKey?: string;
-  /** Context window in tokens. Default 128 000. */
-  readonly contextWindow?: number;
-  /** Per attempt, including reading the (streamed) reply. Default 60 000 ms. */
-  readonly timeoutMs?: number;
-  /** Default 2. */
-  readonly maxRetries?: number;
-  /** Extra headers (e.g. `OpenAI-Organization`). */
-  readonly headers?: Readonly<Record<string, string>>;
-  /** Seams for tests: see {@link postJson}. */
-  readonly fetch?: typeof globalThis.fetch;
-  readonly sleep?: (ms: number) => Promise<void>;
-  readonly random?: () => number;
 }
 
 const providerName = 'openai-compatible';
