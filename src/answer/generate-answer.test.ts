@@ -96,6 +96,31 @@ describe('generateAnswer', () => {
     assert.doesNotMatch(dropped.answer, /AES|\[7\]/);
   });
 
+  it('asks the model as an entailment judge when configured', async () => {
+    const reply = 'The compress middleware uses gzip [1]. It also encrypts every response with AES [1].';
+    const model = scriptedModel(reply);
+    // The judge requests reuse the scripted model: it answers "yes" only for the gzip claim.
+    const judged: ChatModel & { requests: ChatRequest[] } = {
+      ...model,
+      async doGenerate(request) {
+        model.requests.push(request);
+        const last = request.messages.at(-1)?.content ?? '';
+        if (last.startsWith('EVIDENCE:')) {
+          const text = /CLAIM:\n.*gzip/s.test(last) ? 'yes' : 'no';
+          return { text, usage: { inputTokens: 50, outputTokens: 1, cachedInputTokens: 40, cacheWriteTokens: 0 }, finishReason: 'stop', modelId: 'scripted-1' };
+        }
+        return model.doGenerate(request);
+      },
+    };
+    const answer = await generateAnswer('What does the compress middleware use?', [passage], options(judged, { judgeCitations: true }));
+    assert.equal(answer.unsupportedSentences, 1);
+    const judgeCalls = model.requests.filter((request) => (request.messages.at(-1)?.content ?? '').startsWith('EVIDENCE:'));
+    assert.equal(judgeCalls.length, 2);
+    assert.equal(judgeCalls[0]?.messages[0]?.cacheBreakpoint, true);
+    // The judge's tokens are counted: 30 out for the answer + 1 per judged claim.
+    assert.equal(answer.usage?.outputTokens, 32);
+  });
+
   it('streams deltas in order and returns the same text', async () => {
     const deltas: string[] = [];
     const answer = await generateAnswer('Which responses does the compress middleware skip?', [passage], options(scriptedModel('Responses smaller than 1024 bytes are not compressed [1].'), { onDelta: (text) => deltas.push(text) }));

@@ -4,6 +4,7 @@ import type { ScoredChunk } from '../core/document.js';
 import { GroundedError } from '../core/errors.js';
 import type { Analyzer } from '../core/lexical-index.js';
 import type { TokenCounter } from '../core/token-counter.js';
+import { createModelJudge } from './citations/create-model-judge.js';
 import { dropUnsupportedSentences } from './citations/drop-unsupported-sentences.js';
 import { verifyCitations, type CitableSource } from './citations/verify-citations.js';
 import { packContext } from './context/pack-context.js';
@@ -32,6 +33,8 @@ export interface GenerateAnswerOptions {
   readonly documents?: () => readonly { readonly key: string; readonly text: string }[];
   /** Remove unsupported sentences and dangling markers from the answer. */
   readonly dropUnsupported: boolean;
+  /** Check citation support with the model as an entailment judge instead of lexical overlap. */
+  readonly judgeCitations?: boolean;
   /** Streams text as it arrives (the model must support streaming). */
   readonly onDelta?: (text: string) => void;
   readonly signal?: AbortSignal;
@@ -72,9 +75,16 @@ export async function generateAnswer(
   }
   const { messages, sources } = prompt(question, passages, options);
   const reply = await complete(options.model, { messages, maxOutputTokens: options.maxOutputTokens, temperature: 0, ...(options.signal ? { signal: options.signal } : {}) }, options.onDelta);
-  const called = { calledModel: true, usage: reply.usage, modelId: reply.modelId };
-  if (saysItCannotAnswer(reply.text)) return { ...base, ...abstained(confidence), ...called };
-  const verification = await verifyCitations(reply.text, sources);
+  if (saysItCannotAnswer(reply.text)) {
+    return { ...base, ...abstained(confidence), calledModel: true, usage: reply.usage, modelId: reply.modelId };
+  }
+  let usage = reply.usage;
+  const onUsage = (more: ChatUsage): void => {
+    usage = addUsage(usage, more);
+  };
+  const judge = createModelJudge(options.model, { onUsage, ...(options.signal ? { signal: options.signal } : {}) });
+  const verification = await verifyCitations(reply.text, sources, options.judgeCitations === true ? { judge } : {});
+  const called = { calledModel: true, usage, modelId: reply.modelId };
   const kept = options.dropUnsupported ? dropUnsupportedSentences(reply.text, verification) : undefined;
   return {
     ...base,
@@ -85,6 +95,15 @@ export async function generateAnswer(
     confidence,
     unsupportedSentences: verification.unsupported,
     danglingMarkers: verification.dangling,
+  };
+}
+
+function addUsage(a: ChatUsage, b: ChatUsage): ChatUsage {
+  return {
+    inputTokens: a.inputTokens + b.inputTokens,
+    outputTokens: a.outputTokens + b.outputTokens,
+    cachedInputTokens: a.cachedInputTokens + b.cachedInputTokens,
+    cacheWriteTokens: a.cacheWriteTokens + b.cacheWriteTokens,
   };
 }
 

@@ -184,6 +184,7 @@ export function createKnowledgeBase(options: OpenKnowledgeBaseOptions): Knowledg
         : {}),
       documents: () => store.allDocuments(name),
       dropUnsupported: config.llm.dropUnsupported,
+      judgeCitations: config.llm.judgeCitations,
       ...(options.onDelta === undefined ? {} : { onDelta: options.onDelta }),
       ...(options.signal === undefined ? {} : { signal: options.signal }),
     });

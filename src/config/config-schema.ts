@@ -95,6 +95,8 @@ export const configSchema = z
         abstainBeforeGeneration: z.boolean().default(true),
         /** Remove sentences whose citations do not support them (and dangling markers) from the answer. */
         dropUnsupported: z.boolean().default(false),
+        /** Check citation support with the model as an entailment judge (one short request per cited sentence). */
+        judgeCitations: z.boolean().default(false),
         /** USD per million tokens, by model id, for cost accounting. */
         pricing: z
           .record(
@@ -116,6 +118,7 @@ export const configSchema = z
         contextTokens: 6_000,
         abstainBeforeGeneration: true,
         dropUnsupported: false,
+        judgeCitations: false,
         pricing: {},
       }),
   })
