@@ -80,7 +80,8 @@ async function confidences(name: string, data: { passages?: Passage[]; folder?: 
     const config = loadConfig({ overrides: { dataDir: join(dir, 'data'), answer: { minConfidence: 0 } } });
     const kb = createKnowledgeBase({ config, kb: name });
     await kb.sync([corpus]);
-    const scored = data.questions.map((q) => ({ answerable: q.answerable, confidence: kb.ask(q.question).confidence }));
+    const scored: { answerable: boolean; confidence: number }[] = [];
+    for (const q of data.questions) scored.push({ answerable: q.answerable, confidence: (await kb.answer(q.question)).confidence });
     kb.close();
     return scored;
   } finally {

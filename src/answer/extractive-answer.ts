@@ -3,6 +3,7 @@ import type { ScoredChunk } from '../core/document.js';
 import type { Analyzer } from '../core/lexical-index.js';
 import { splitSentences } from '../core/text/split-sentences.js';
 import { measureEvidence, type EvidenceWeights } from './measure-evidence.js';
+import { tidyQuote } from './tidy-quote.js';
 
 /** The message of an abstention. Scripts may match on `abstained`, not on this text. */
 export const abstentionMessage = 'Not found in the knowledge base.';
@@ -60,7 +61,7 @@ export function extractiveAnswer(
     quote: candidate.text,
     chunkId: candidate.passage.chunk.id,
   }));
-  const answer = chosen.map((candidate, index) => `${readable(candidate.text)} [${index + 1}]`).join(' ');
+  const answer = chosen.map((candidate, index) => `${tidyQuote(candidate.text)} [${index + 1}]`).join(' ');
   return { question, answer, abstained: false, citations, confidence: weights.confidence };
 }
 
@@ -135,15 +136,4 @@ function coveredMass(terms: ReadonlySet<string>, weights: EvidenceWeights, exclu
   let mass = 0;
   for (const [term, weight] of weights.terms) if (terms.has(term) && !exclude.has(term)) mass += weight;
   return mass;
-}
-
-/** Markdown markup is kept in quotes (they are exact) but tidied in the answer text a person reads. */
-function readable(text: string): string {
-  return text
-    .replace(/^\s*(?:`{3,}|~{3,})[\w-]*\s*$/gm, '')
-    .replace(/^\s*(?:#{1,6}\s+|[-*+]\s+|\d+[.)]\s+|>\s*)/gm, '')
-    .replace(/\*\*|__|`/g, '')
-    .replace(/\s*\|\s*/g, ' | ')
-    .replace(/\s+/g, ' ')
-    .trim();
 }

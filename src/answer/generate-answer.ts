@@ -74,7 +74,18 @@ export async function generateAnswer(
     return { ...base, ...abstained(confidence), calledModel: false, usage: null };
   }
   const { messages, sources } = prompt(question, passages, options);
-  const reply = await complete(options.model, { messages, maxOutputTokens: options.maxOutputTokens, temperature: 0, ...(options.signal ? { signal: options.signal } : {}) }, options.onDelta);
+  const grounding = {
+    question,
+    sources: sources.map(({ n, passage }) => ({ n, text: passage.chunk.text, label: [passage.chunk.doc, ...passage.chunk.headingPath].join(' › ') })),
+  };
+  const request: ChatRequest = {
+    messages,
+    grounding,
+    maxOutputTokens: options.maxOutputTokens,
+    temperature: 0,
+    ...(options.signal ? { signal: options.signal } : {}),
+  };
+  const reply = await complete(options.model, request, options.onDelta);
   if (saysItCannotAnswer(reply.text)) {
     return { ...base, ...abstained(confidence), calledModel: true, usage: reply.usage, modelId: reply.modelId };
   }

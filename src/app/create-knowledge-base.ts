@@ -3,12 +3,11 @@ import { join } from 'node:path';
 import { defaultMinConfidence } from '../answer/default-min-confidence.js';
 import { createTokenCounterForModel } from '../answer/context/create-token-counter-for-model.js';
 import { estimateCost } from '../answer/estimate-cost.js';
-import { extractiveAnswer } from '../answer/extractive-answer.js';
+import { createExtractiveChatModel } from '../answer/create-extractive-chat-model.js';
 import { generateAnswer, type AnswerStrategy } from '../answer/generate-answer.js';
 import type { GroundedConfig } from '../config/config-schema.js';
 import type { Answer } from '../core/answer.js';
 import type { ChatModel, ChatUsage } from '../core/chat-model.js';
-import { GroundedError } from '../core/errors.js';
 import type { Chunk, ScoredChunk } from '../core/document.js';
 import type { LexicalIndex } from '../core/lexical-index.js';
 import type { Store } from '../core/store.js';
@@ -34,11 +33,9 @@ export interface KnowledgeBase {
   sync(paths: readonly string[], options?: Pick<SyncSourcesOptions, 'readFile' | 'onProgress'>): Promise<SyncReport>;
   /** The `k` best passages (default `retrieval.k`). Throws `KB_NOT_FOUND` for a knowledge base never ingested. */
   search(query: string, k?: number): ScoredChunk[];
-  /** A cited answer or an abstention from the offline extractive answerer. */
-  ask(question: string): Answer;
   /**
-   * A cited answer or an abstention from the configured answerer: the configured chat model under a strategy, or
-   * the extractive answerer when no model is configured (which supports `rag` only).
+   * A cited answer or an abstention from the configured chat model under a strategy, or from the offline
+   * extractive answerer (behind the same ChatModel contract) when no model is configured.
    */
   answer(question: string, options?: AnswerOptions): Promise<KnowledgeBaseAnswer>;
   /** A stored document's normalized text (what citation offsets point into). */
@@ -90,7 +87,7 @@ export interface OpenKnowledgeBaseOptions {
  * @example
  * const kb = createKnowledgeBase({ config: loadConfig(), kb: 'docs' });
  * await kb.sync(['./docs']);
- * console.log(kb.ask('How do I rotate the API key?').answer);
+ * console.log((await kb.answer('How do I rotate the API key?')).answer);
  * kb.close();
  */
 export function createKnowledgeBase(options: OpenKnowledgeBaseOptions): KnowledgeBase {
@@ -138,62 +135,40 @@ export function createKnowledgeBase(options: OpenKnowledgeBaseOptions): Knowledg
     return searchLexical({ store, kb: name, analyzer, index: lexicalIndex() }, query, k);
   }
 
-  function ask(question: string): Answer {
-    const started = performance.now();
-    const passages = search(question, Math.max(config.answer.passages, config.retrieval.k));
-    const retrieved = performance.now();
-    const lexical = lexicalIndex();
-    const answer = extractiveAnswer(question, passages, {
-      analyzer,
-      idf: (term) => lexical.idf(term),
-      minConfidence: config.answer.minConfidence ?? defaultMinConfidence,
-      maxSentences: config.answer.maxSentences,
-      passages: config.answer.passages,
-    });
-    const finished = performance.now();
-    return { ...answer, timings: { retrieveMs: retrieved - started, generateMs: finished - retrieved, totalMs: finished - started } };
-  }
-
   async function answer(question: string, options: AnswerOptions = {}): Promise<KnowledgeBaseAnswer> {
     const strategy = options.strategy ?? 'rag';
-    const chat = model();
-    const noModel = { provider: 'extractive', modelId: null, calledModel: false, usage: null, costUsd: 0, unsupportedSentences: 0, danglingMarkers: [] };
-    if (chat === undefined) {
-      if (strategy !== 'rag') {
-        throw new GroundedError('INVALID_INPUT', `the ${strategy} strategy needs a language model`, {
-          hint: 'set GROUNDED_LLM_PROVIDER, GROUNDED_LLM_MODEL (and GROUNDED_LLM_BASE_URL / GROUNDED_LLM_API_KEY), or use --strategy rag',
-        });
-      }
-      const extractive = ask(question);
-      options.onDelta?.(extractive.answer);
-      return { ...extractive, ...noModel, strategy };
-    }
     store.requireKnowledgeBase(name);
     const started = performance.now();
     const passages = strategy === 'rag' ? search(question, Math.max(config.answer.passages, config.retrieval.k)) : [];
     const retrieved = performance.now();
     const lexical = lexicalIndex();
-    const generated = await generateAnswer(question, passages, {
+    const idf = (term: string): number => lexical.idf(term);
+    // With no model configured, the offline extractive answerer stands behind the same contract.
+    const chat = model() ?? createExtractiveChatModel({ analyzer, idf, maxSentences: config.answer.maxSentences });
+    const offline = chat.provider === 'extractive';
+    const generated = await generateAnswer(question, offline ? passages.slice(0, config.answer.passages) : passages, {
       model: chat,
       strategy,
-      counter: createTokenCounterForModel(chat.modelId),
+      counter: offline ? createApproximateTokenCounter() : createTokenCounterForModel(chat.modelId),
       contextTokens: config.llm.contextTokens,
       maxOutputTokens: config.llm.maxOutputTokens,
-      ...(config.llm.abstainBeforeGeneration
-        ? { abstainBelow: { analyzer, idf: (term: string) => lexical.idf(term), minConfidence: config.answer.minConfidence ?? defaultMinConfidence } }
+      ...(offline || config.llm.abstainBeforeGeneration
+        ? { abstainBelow: { analyzer, idf, minConfidence: config.answer.minConfidence ?? defaultMinConfidence } }
         : {}),
       documents: () => store.allDocuments(name),
       dropUnsupported: config.llm.dropUnsupported,
-      judgeCitations: config.llm.judgeCitations,
+      judgeCitations: !offline && config.llm.judgeCitations,
       ...(options.onDelta === undefined ? {} : { onDelta: options.onDelta }),
       ...(options.signal === undefined ? {} : { signal: options.signal }),
     });
     const finished = performance.now();
-    const costUsd = generated.usage === null ? 0 : estimateCost(generated.usage, config.llm.pricing[chat.modelId]);
+    const spent = offline ? null : generated.usage;
     return {
       ...generated,
+      calledModel: generated.calledModel && !offline,
+      usage: spent,
       provider: chat.provider,
-      costUsd,
+      costUsd: spent === null ? 0 : estimateCost(spent, config.llm.pricing[chat.modelId]),
       timings: { retrieveMs: retrieved - started, generateMs: finished - retrieved, totalMs: finished - started },
     };
   }
@@ -249,7 +224,6 @@ export function createKnowledgeBase(options: OpenKnowledgeBaseOptions): Knowledg
       return report;
     },
     search,
-    ask,
     close() {
       if (options.store === undefined) store.close();
     },

@@ -19,6 +19,16 @@ export interface ChatRequest {
   readonly responseSchema?: { readonly name: string; readonly schema: Readonly<Record<string, unknown>> };
   /** Cancels the request (and its retries). */
   readonly signal?: AbortSignal;
+  /**
+   * The knowledge and request layers in structured form, as the messages render them. Remote adapters ignore it;
+   * answerers that work on passages rather than prompts (the offline extractive answerer) read it instead of
+   * parsing the prompt.
+   */
+  readonly grounding?: {
+    readonly question: string;
+    /** Numbered sources, `n` as cited with `[n]`; empty for closed-book. */
+    readonly sources: readonly { readonly n: number; readonly text: string; readonly label: string }[];
+  };
 }
 
 /** Token usage of one request. `cachedInputTokens` are input tokens read from the provider's prompt cache. */

@@ -41,7 +41,7 @@ describe('the offline demo corpus', () => {
       const first = answer.citations[0];
       assert.ok(first !== undefined);
       assert.equal(first.doc, doc);
-      assert.match(answer.answer, /\[1\]/);
+      assert.match(answer.answer, new RegExp(`\\[${first.n}\\]`));
       // The quote is exactly the document's text at the cited span: check it through search, which returns chunks with offsets.
       const search = parseJson<{ results: { doc: string; text: string; start: number }[] }>(await run(['search', question, '-k', '20', '--json']));
       const chunk = search.results.find((r) => r.doc === first.doc && r.start <= first.start && first.start - r.start + first.quote.length <= r.text.length);

@@ -99,9 +99,12 @@ describe('answers from a model over the wire', () => {
     assert.equal(long.strategy, 'long-context');
     const prompt = JSON.stringify(openai.requests.at(-1)?.body);
     for (const doc of ['guides/backups.md', 'troubleshooting.html', 'release-notes.txt']) assert.ok(prompt.includes(doc), doc);
-    const offline = await runGrounded(['ask', 'x', '--strategy', 'long-context'], { cwd: repo, dataDir });
-    assert.equal(offline.code, 1);
-    assert.match(offline.stderr, /needs a language model.*GROUNDED_LLM_PROVIDER/);
+    // Offline, the extractive answerer serves every strategy: the whole corpus, or no knowledge at all.
+    const offlineLong = parseJson<AskJson>(await runGrounded(['ask', 'What port does Harbor listen on by default?', '--strategy', 'long-context', '--json'], { cwd: repo, dataDir }));
+    assert.deepEqual([offlineLong.provider, offlineLong.abstained], ['extractive', false]);
+    assert.match(offlineLong.answer, /8420/);
+    const offlineClosed = parseJson<AskJson>(await runGrounded(['ask', 'What port does Harbor listen on by default?', '--strategy', 'closed-book', '--json'], { cwd: repo, dataDir }));
+    assert.deepEqual([offlineClosed.provider, offlineClosed.abstained], ['extractive', true]);
   });
 
   it('speaks the Anthropic protocol with the stable prefix marked for caching', async () => {
