@@ -91,6 +91,14 @@ describe('verifyCitations', () => {
     assert.ok((onlyTwo.sentences[1]?.support ?? 1) < 1);
   });
 
+  it('gives two claims citing the same source their own spans', async () => {
+    const result = await verifyCitations('Compression is off by default [1]. Responses are shrunk with gzip [1].', sources);
+    const spans = result.citations.filter((citation) => citation.n === 1).map((citation) => citation.quote);
+    assert.equal(spans.length, 2);
+    assert.ok(spans.includes('It is off by default.'));
+    assert.ok(spans.some((quote) => /gzip/.test(quote)));
+  });
+
   it('applies minSupport to the share of content words found', async () => {
     const half = 'Compression is off by default in Rust [1].'; // compress, default found; rust not: 2 of 3
     assert.equal((await verifyCitations(half, sources)).sentences[0]?.supported, true);

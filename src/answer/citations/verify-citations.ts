@@ -128,18 +128,29 @@ function evidenceText(passage: ScoredChunk): string {
   return `${passage.chunk.headingPath.join('\n')}\n${passage.chunk.text}`;
 }
 
+/**
+ * One citation per cited sentence and source: the passage sentence that best matches that claim, so two claims
+ * citing the same source get their own spans (deduplicated). A source cited by supported and unsupported sentences
+ * is quoted for the supported ones only; a source no supported sentence cites is quoted once, for all its claims.
+ * Ordered by marker number, then position.
+ */
 function citeSources(sentences: readonly VerifiedSentence[], byNumber: ReadonlyMap<number, ScoredChunk>): Citation[] {
-  const used = [...new Set(sentences.flatMap((sentence) => sentence.markers))].filter((n) => byNumber.has(n));
-  return used
-    .sort((a, b) => a - b)
-    .map((n) => {
-      const citing = sentences.filter((sentence) => sentence.markers.includes(n));
-      const supporting = citing.filter((sentence) => sentence.supported);
-      const claims = (supporting.length > 0 ? supporting : citing).map((sentence) => sentence.claim).join(' ');
-      const passage = byNumber.get(n) as ScoredChunk;
-      const quote = bestSentence(passage, contentWords(claims));
-      return { n, doc: passage.chunk.doc, start: quote.start, end: quote.end, quote: quote.text, chunkId: passage.chunk.id };
-    });
+  const citations: Citation[] = [];
+  const seen = new Set<string>();
+  const add = (n: number, passage: ScoredChunk, claims: string): void => {
+    const quote = bestSentence(passage, contentWords(claims));
+    const key = `${n}:${quote.start}:${quote.end}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    citations.push({ n, doc: passage.chunk.doc, start: quote.start, end: quote.end, quote: quote.text, chunkId: passage.chunk.id });
+  };
+  for (const [n, passage] of byNumber) {
+    const citing = sentences.filter((sentence) => sentence.markers.includes(n));
+    const supporting = citing.filter((sentence) => sentence.supported);
+    if (supporting.length > 0) for (const sentence of supporting) add(n, passage, sentence.claim);
+    else if (citing.length > 0) add(n, passage, citing.map((sentence) => sentence.claim).join(' '));
+  }
+  return citations.sort((a, b) => a.n - b.n || a.start - b.start);
 }
 
 /**
