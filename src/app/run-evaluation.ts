@@ -6,6 +6,7 @@ import { GroundedError } from '../core/errors.js';
 import { readGoldenSet } from '../eval/datasets/read-golden-set.js';
 import type { EvalRunReport } from '../eval/eval-run-report.js';
 import { runGoldenEval, type EvidenceProblem } from '../eval/run-golden-eval.js';
+import { createChatModel } from './create-chat-model.js';
 import { createKnowledgeBase, type AnswerStrategy } from './create-knowledge-base.js';
 
 /** A finished run: the report (already saved in the history) and what could not be scored as written. */
@@ -31,9 +32,17 @@ export async function runEvaluation(options: {
   readonly golden: string;
   /** Default `rag`. */
   readonly strategy?: AnswerStrategy;
+  /** Judge claim-level faithfulness with the configured language model, `repeats` times per answer. */
+  readonly judge?: { readonly repeats: number };
   readonly now?: () => Date;
 }): Promise<EvaluationOutcome> {
   const strategy = options.strategy ?? 'rag';
+  const judge = options.judge === undefined ? undefined : createChatModel(options.config);
+  if (options.judge !== undefined && judge === undefined) {
+    throw new GroundedError('INVALID_CONFIG', 'a judged run needs a language model', {
+      hint: 'set GROUNDED_LLM_PROVIDER and GROUNDED_LLM_MODEL (and GROUNDED_LLM_BASE_URL / GROUNDED_LLM_API_KEY)',
+    });
+  }
   const golden = resolve(options.golden);
   const { cases, problems: goldenProblems } = readGoldenSet(golden);
   const kb = createKnowledgeBase({ config: options.config, kb: options.kb });
@@ -52,7 +61,7 @@ export async function runEvaluation(options: {
         answer: (question) => kb.answer(question, { strategy }),
         documentText: kb.documentText,
       },
-      { answerDepth: options.config.answer.passages },
+      { answerDepth: options.config.answer.passages, ...(judge === undefined ? {} : { judge: { model: judge, repeats: options.judge?.repeats ?? 1 } }) },
     );
     const createdAt = (options.now ?? (() => new Date()))();
     const { problems: evidenceProblems, ...scores } = result;
@@ -65,6 +74,7 @@ export async function runEvaluation(options: {
         ...kb.settings(strategy),
         goldenHash: createHash('sha256').update(readFileSync(golden)).digest('hex').slice(0, 16),
         codeVersion,
+        ...(judge === undefined ? {} : { judge: `${judge.provider}:${judge.modelId} x${options.judge?.repeats ?? 1}` }),
       },
       ...scores,
     };

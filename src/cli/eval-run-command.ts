@@ -7,6 +7,7 @@ import type { Register } from './command-context.js';
 import { evalGroup } from './eval-group.js';
 import { exitCodes } from './exit-code-for.js';
 import { formatEvalSummary } from './format-eval-summary.js';
+import { parsePositiveInteger } from './parse-positive-integer.js';
 import { parseStrategies } from './parse-strategy.js';
 
 /** `grounded eval run --golden FILE [--report FILE.html]`: scores the knowledge base and stores the run. */
@@ -16,12 +17,22 @@ export const evalRunCommand: Register = (program, run) => {
     .description('score the knowledge base against a golden set; the run is stored in its history')
     .requiredOption('--golden <file>', 'golden set (JSON Lines, see shared/specs/golden-set.md)')
     .option('--report <file>', 'also write a self-contained HTML report (several strategies side by side)')
+    .option('--judge', 'also judge claim-level faithfulness with the configured language model')
+    .option('--repeat <n>', 'judge each answer n times and report the spread (with --judge)', parsePositiveInteger)
     .option('--strategy <names>', 'rag (default), long-context, closed-book; comma-separated to compare them in one command', parseStrategies)
     .action(
-      run(async (context, options: { golden: string; report?: string; strategy?: AnswerStrategy[] }) => {
+      run(async (context, options: { golden: string; report?: string; strategy?: AnswerStrategy[]; judge?: boolean; repeat?: number }) => {
         const outcomes = [];
         for (const strategy of options.strategy ?? ['rag']) {
-          outcomes.push(await runEvaluation({ config: context.config, kb: context.kb, golden: resolve(context.io.cwd, options.golden), strategy }));
+          outcomes.push(
+            await runEvaluation({
+              config: context.config,
+              kb: context.kb,
+              golden: resolve(context.io.cwd, options.golden),
+              strategy,
+              ...(options.judge === true ? { judge: { repeats: options.repeat ?? 1 } } : {}),
+            }),
+          );
         }
         const reports = outcomes.map((outcome) => outcome.report);
         if (options.report !== undefined) writeFileSync(resolve(context.io.cwd, options.report), renderHtmlReport(reports));

@@ -24,6 +24,12 @@ export function formatEvalSummary(report: EvalRunReport): string {
     '',
     `latency p50 ${report.latency.p50Ms.toFixed(1)} ms, p95 ${report.latency.p95Ms.toFixed(1)} ms` +
       (report.behaviour.cases > 0 ? `; behaviour checks pass ${pct(report.behaviour.passRate)} of ${report.behaviour.cases} cases` : ''),
+    ...(report.faithfulness.judged === undefined
+      ? []
+      : [
+          `judged faithfulness ${pct(report.faithfulness.judged)} (${report.fingerprint.judge ?? 'judge'}; ` +
+            `runs ${(report.faithfulness.judgedRuns ?? []).map(pct).join(', ')}, std ${(report.faithfulness.judgedSpread?.std ?? 0).toFixed(3)})`,
+        ]),
     ...(report.cost.modelCalls > 0
       ? [
           `model calls ${report.cost.modelCalls}: ${report.cost.inputTokens} tokens in (${report.cost.cachedInputTokens} cached), ` +

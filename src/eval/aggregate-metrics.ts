@@ -46,7 +46,7 @@ export function aggregateMetrics(records: readonly CaseRecord[]): MetricGroups {
       precision: mean(records.map((record) => record.scores.citationPrecision)),
       recall: mean(records.map((record) => record.scores.citationRecall)),
     },
-    faithfulness: { supported: mean(records.map((record) => record.scores.faithfulness)) },
+    faithfulness: { supported: mean(records.map((record) => record.scores.faithfulness)), ...judgedFaithfulness(records) },
     behaviour: behaviourScores(records),
     latency: {
       p50Ms: latency((record) => record.latencyMs.total, 50),
@@ -74,6 +74,22 @@ function costOf(records: readonly CaseRecord[]): MetricGroups['cost'] {
     usd = usd === null || record.costUsd === null ? null : usd + record.costUsd;
   }
   return { ...cost, usd };
+}
+
+/** Run-level judged faithfulness per repeat (mean over judged cases), its mean and spread; {} for unjudged runs. */
+function judgedFaithfulness(records: readonly CaseRecord[]): Partial<MetricGroups['faithfulness']> {
+  const repeats = Math.max(0, ...records.map((record) => record.scores.judgedFaithfulness?.length ?? 0));
+  if (repeats === 0) return {};
+  const runs: number[] = [];
+  for (let repeat = 0; repeat < repeats; repeat += 1) {
+    const values = records
+      .map((record) => record.scores.judgedFaithfulness?.[repeat])
+      .filter((value): value is number => typeof value === 'number');
+    runs.push(values.length === 0 ? 0 : values.reduce((sum, value) => sum + value, 0) / values.length);
+  }
+  const judged = runs.reduce((sum, value) => sum + value, 0) / runs.length;
+  const std = Math.sqrt(runs.reduce((sum, value) => sum + (value - judged) ** 2, 0) / runs.length);
+  return { judged, judgedRuns: runs, judgedSpread: { min: Math.min(...runs), max: Math.max(...runs), std } };
 }
 
 function behaviourScores(records: readonly CaseRecord[]): MetricGroups['behaviour'] {

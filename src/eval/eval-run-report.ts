@@ -42,8 +42,17 @@ export interface MetricGroups {
     readonly overRefusal: number;
   };
   readonly citations: { readonly precision: number; readonly recall: number };
-  /** Share of answer sentences lexically supported by their cited text (offline measure). */
-  readonly faithfulness: { readonly supported: number };
+  /**
+   * `supported`: share of answer sentences lexically supported by their cited text (offline measure).
+   * `judged`: claim-level faithfulness by a judge model (RAGAS definition), averaged over judged cases, present only
+   * in judged runs; `judgedRuns` holds the run-level value of each repeat, so the spread shows the judge's variance.
+   */
+  readonly faithfulness: {
+    readonly supported: number;
+    readonly judged?: number;
+    readonly judgedRuns?: readonly number[];
+    readonly judgedSpread?: { readonly min: number; readonly max: number; readonly std: number };
+  };
   /** Share of cases with checks that pass all of them, and the pass rate per check type. */
   readonly behaviour: {
     readonly cases: number;
@@ -103,6 +112,8 @@ export interface CaseRecord {
     readonly citationPrecision: number | null;
     readonly citationRecall: number | null;
     readonly faithfulness: number | null;
+    /** Judged claim-level faithfulness per repeat (judged runs only); null entries were not judgeable. */
+    readonly judgedFaithfulness?: readonly (number | null)[];
   };
   readonly checks: readonly CheckResult[];
   readonly failure: FailureKind | null;
@@ -121,6 +132,8 @@ export interface RunFingerprint {
   readonly answerer: string;
   readonly goldenHash: string;
   readonly codeVersion: string;
+  /** The judge model of a judged run, and how many times each answer was judged. */
+  readonly judge?: string;
 }
 
 /** A complete evaluation run, as `eval run --json` prints it and as the run history stores it. */

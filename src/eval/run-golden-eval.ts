@@ -1,5 +1,5 @@
 import type { Answer } from '../core/answer.js';
-import type { ChatUsage } from '../core/chat-model.js';
+import type { ChatModel, ChatUsage } from '../core/chat-model.js';
 import type { ScoredChunk } from '../core/document.js';
 import type { EvidenceSpan, GoldenCase } from '../core/golden-case.js';
 import { aggregateMetrics } from './aggregate-metrics.js';
@@ -9,6 +9,7 @@ import { resolveEvidence } from './datasets/validate-golden-set.js';
 import type { CaseRecord, EvalRunReport, MetricGroups } from './eval-run-report.js';
 import { answerCorrectness, exactMatch, tokenF1 } from './metrics/answer-correctness.js';
 import { citationScores } from './metrics/citation-scores.js';
+import { judgedFaithfulness } from './metrics/judged-faithfulness.js';
 import { lexicalFaithfulness } from './metrics/lexical-faithfulness.js';
 import { spanRetrievalScores } from './metrics/span-retrieval-scores.js';
 
@@ -49,12 +50,19 @@ const retrievalDepth = 10;
 export async function runGoldenEval(
   cases: readonly GoldenCase[],
   system: GoldenEvalSystem,
-  options: { readonly answerDepth: number },
+  options: {
+    readonly answerDepth: number;
+    /** Judge every answer's claim-level faithfulness with this model, `repeats` times (default 1). */
+    readonly judge?: { readonly model: ChatModel; readonly repeats?: number };
+  },
 ): Promise<GoldenEvalResult> {
   const problems: EvidenceProblem[] = [];
   // One case at a time: latency figures stay per request, and a rate-limited provider is not flooded.
   const perCase: CaseRecord[] = [];
-  for (const golden of cases) perCase.push(await evaluateCase(golden, system, options.answerDepth, problems));
+  for (const golden of cases) {
+    const record = await evaluateCase(golden, system, options.answerDepth, problems);
+    perCase.push(options.judge === undefined ? record : await judgeCase(record, system, options.answerDepth, options.judge));
+  }
   return { ...aggregateMetrics(perCase), byKind: groupBy(perCase, (record) => [record.kind]), byTag: groupBy(perCase, (record) => record.tags), perCase, problems };
 }
 
@@ -118,6 +126,24 @@ async function evaluateCase(
     usage: answer.usage ?? null,
     costUsd: answer.costUsd ?? 0,
   };
+}
+
+/** Adds judged faithfulness: the answer's claims checked against the passages the answerer read. */
+async function judgeCase(
+  record: CaseRecord,
+  system: GoldenEvalSystem,
+  answerDepth: number,
+  judge: { readonly model: ChatModel; readonly repeats?: number },
+): Promise<CaseRecord> {
+  const context = record.retrieved
+    .slice(0, answerDepth)
+    .map((span) => system.documentText(span.doc)?.slice(span.start, span.end) ?? '')
+    .join('\n\n');
+  const runs: (number | null)[] = [];
+  for (let repeat = 0; repeat < (judge.repeats ?? 1); repeat += 1) {
+    runs.push(record.abstained ? null : (await judgedFaithfulness(record.answer, context, judge.model)).score);
+  }
+  return { ...record, scores: { ...record.scores, judgedFaithfulness: runs } };
 }
 
 /**

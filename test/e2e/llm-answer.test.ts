@@ -43,6 +43,10 @@ describe('answers from a model over the wire', () => {
     openai = await startOpenAICompatibleServer((request) => {
       const body = request.body as { messages?: { content: string }[] };
       const prompt = (body.messages ?? []).map((message) => message.content).join('\n');
+      const last = body.messages?.at(-1)?.content ?? '';
+      // As a judge: one claim per sentence of the answer, and every claim supported.
+      if (last.startsWith('ANSWER:')) return { type: 'reply', text: last.slice(8).split(/(?<=\.)\s+/).join('\n') };
+      if (last.startsWith('CONTEXT:')) return { type: 'reply', text: '1: yes\n2: no' };
       if (prompt.includes('Question: Which laptops')) return { type: 'reply', text: 'I cannot answer this from the provided sources.' };
       const n = /\[(\d+)\] guides\/getting-started\.md/.exec(prompt)?.[1];
       if (n !== undefined) {
@@ -151,5 +155,23 @@ describe('answers from a model over the wire', () => {
     assert.ok((runs[0]?.cost.modelCalls ?? 0) >= 1);
     const html = readFileSync(report, 'utf8');
     for (const strategy of ['rag', 'long-context', 'closed-book']) assert.ok(html.includes(strategy), strategy);
+  });
+
+  it('judges claim-level faithfulness with the model, repeated, and records the judge', async () => {
+    const golden = join(folder.path, 'judged.jsonl');
+    writeFileSync(
+      golden,
+      JSON.stringify({ id: 'port', question: 'What port does Harbor listen on by default?', answers: ['8420'], sources: [{ doc: 'guides/getting-started.md' }], kind: 'answerable' }),
+    );
+    const result = await run(['eval', 'run', '--golden', golden, '--judge', '--repeat', '2', '--json'], env(openai));
+    assert.equal(result.code, 0, result.stderr);
+    const report = parseJson<{ faithfulness: { judged: number; judgedRuns: number[] }; fingerprint: { judge: string } }>(result);
+    // The answer has three sentences (claims); the judge supports only the first: 1/3 on each of the two repeats.
+    assert.deepEqual(report.faithfulness.judgedRuns.map((value) => value.toFixed(3)), ['0.333', '0.333']);
+    assert.equal(report.faithfulness.judged.toFixed(3), '0.333');
+    assert.match(report.fingerprint.judge, /openai-compatible:test-model x2/);
+    const offline = await runGrounded(['eval', 'run', '--golden', golden, '--judge'], { cwd: repo, dataDir });
+    assert.equal(offline.code, 1);
+    assert.match(offline.stderr, /judged run needs a language model/);
   });
 });
