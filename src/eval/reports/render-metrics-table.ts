@@ -40,7 +40,17 @@ const groups: readonly { readonly group: string; readonly rows: readonly MetricR
     row('precision', (m) => m.citations.precision),
     row('recall', (m) => m.citations.recall),
   ] },
-  { group: 'faithfulness', rows: [row('supported sentences', (m) => m.faithfulness.supported)] },
+  { group: 'faithfulness', rows: [
+    row('supported sentences', (m) => m.faithfulness.supported),
+    row('judged claims supported', (m) => m.faithfulness.judged),
+    row('judged spread (std)', (m) => m.faithfulness.judgedSpread?.std, 'rate', false),
+  ] },
+  { group: 'model usage', rows: [
+    row('model calls', (m) => m.cost.modelCalls, 'count', false),
+    row('input tokens', (m) => m.cost.inputTokens, 'count', false),
+    row('cached input tokens', (m) => m.cost.cachedInputTokens, 'count'),
+    row('output tokens', (m) => m.cost.outputTokens, 'count', false),
+  ] },
   { group: 'latency', rows: [
     row('total p50', (m) => m.latency.p50Ms, 'ms', false),
     row('total p95', (m) => m.latency.p95Ms, 'ms', false),
