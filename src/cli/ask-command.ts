@@ -22,8 +22,16 @@ export const askCommand: Register = (program, run) => {
             return exitCodes.ok;
           }
           // Streams the model's tokens as they arrive; the extractive answer arrives in one piece.
-          const answer = await kb.answer(question, { strategy, onDelta: (text) => context.io.stdout(text) });
-          if (answer.abstained && answer.calledModel) context.io.stdout(`\n${answer.answer}`);
+          let streamed = false;
+          const answer = await kb.answer(question, {
+            strategy,
+            onDelta: (text) => {
+              streamed = true;
+              context.io.stdout(text);
+            },
+          });
+          // An abstention before generation streams nothing; one after it streamed the model's own words.
+          if (answer.abstained) context.io.stdout(`${streamed ? '\n' : ''}${answer.answer}`);
           context.io.stdout('\n');
           if (answer.unsupportedSentences > 0 || answer.danglingMarkers.length > 0) {
             context.io.stdout(

@@ -57,6 +57,9 @@ describe('the offline demo corpus', () => {
       assert.equal(answer.abstained, true, question);
       assert.deepEqual(answer.citations, []);
       assert.match(answer.answer, /not found in the knowledge base/i);
+      const readable = await run(['ask', question]);
+      assert.equal(readable.code, 0);
+      assert.equal(readable.stdout.trim(), 'Not found in the knowledge base.');
     }
   });
 
