@@ -9,3 +9,4 @@ export { startOpenAICompatibleServer } from './start-openai-compatible-server.js
 export { startAnthropicServer } from './start-anthropic-server.js';
 export { startLoopbackServer } from './start-loopback-server.js';
 export type { LoopbackRenderer } from './start-loopback-server.js';
+export { expectGroundedError } from './expect-grounded-error.js';

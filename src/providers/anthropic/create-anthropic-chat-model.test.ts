@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ChatModel, ChatRequest, ChatStreamPart } from '../../core/chat-model.js';
 import type { ErrorCode, GroundedError } from '../../core/errors.js';
-import { isGroundedError } from '../../core/errors.js';
 import type { LoopbackHandler, LoopbackServer } from '../../testing/loopback-behaviour.js';
 import { startAnthropicServer } from '../../testing/start-anthropic-server.js';
 import type { AnthropicChatModelOptions } from './create-anthropic-chat-model.js';
 import { createAnthropicChatModel } from './create-anthropic-chat-model.js';
+import { expectGroundedError } from '../../testing/expect-grounded-error.js';
 
 const apiKey = 'sk-ant-api03-HUSH-abcdef0123456789';
 const question: ChatRequest = {
@@ -42,16 +42,6 @@ async function withModel(handler: LoopbackHandler, run: (harness: Harness) => Pr
   }
 }
 
-async function failure(promise: Promise<unknown>, code: ErrorCode): Promise<GroundedError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(isGroundedError(error, code), `expected ${code}, got ${String(error)}`);
-    return error;
-  }
-  assert.fail(`expected ${code}, but the call succeeded`);
-}
-
 async function stream(parts: AsyncIterable<ChatStreamPart>, code?: ErrorCode): Promise<{ parts: ChatStreamPart[]; error?: GroundedError }> {
   const collected: ChatStreamPart[] = [];
   const consume = (async () => {
@@ -61,7 +51,7 @@ async function stream(parts: AsyncIterable<ChatStreamPart>, code?: ErrorCode): P
     await consume;
     return { parts: collected };
   }
-  return { parts: collected, error: await failure(consume, code) };
+  return { parts: collected, error: await expectGroundedError(consume, code) };
 }
 
 const textOf = (parts: readonly ChatStreamPart[]): string => parts.map((part) => (part.type === 'text-delta' ? part.text : '')).join('');
@@ -148,7 +138,7 @@ describe('createAnthropicChatModel', () => {
 
   it('rejects a non-object structured output schema with INVALID_INPUT before any request', async () => {
     await withModel([{ type: 'reply', text: '"x"' }], async ({ server, model }) => {
-      await failure(model.doGenerate({ ...question, responseSchema: { name: 'label', schema: { type: 'string' } } }), 'INVALID_INPUT');
+      await expectGroundedError(model.doGenerate({ ...question, responseSchema: { name: 'label', schema: { type: 'string' } } }), 'INVALID_INPUT');
       assert.equal(server.requests.length, 0);
     });
   });
@@ -212,7 +202,7 @@ describe('createAnthropicChatModel', () => {
 
   it('throws PROVIDER_BAD_RESPONSE on malformed JSON, in a reply and in a stream event', async () => {
     await withModel([{ type: 'malformed' }], async ({ model }) => {
-      await failure(model.doGenerate(question), 'PROVIDER_BAD_RESPONSE');
+      await expectGroundedError(model.doGenerate(question), 'PROVIDER_BAD_RESPONSE');
       const { error } = await stream(model.doStream(question), 'PROVIDER_BAD_RESPONSE');
       assert.match(error?.message ?? '', /malformed JSON in a stream event/);
     });
@@ -233,7 +223,7 @@ describe('createAnthropicChatModel', () => {
 
   it('throws PROVIDER_UNAVAILABLE when 500s outlast the retries', async () => {
     await withModel([{ type: 'status', status: 500, message: 'Internal server error' }], async ({ server, model }) => {
-      const error = await failure(model.doGenerate(question), 'PROVIDER_UNAVAILABLE');
+      const error = await expectGroundedError(model.doGenerate(question), 'PROVIDER_UNAVAILABLE');
       assert.equal(server.requests.length, 3);
       assert.deepEqual([error.details['status'], error.details['attempts']], [500, 3]);
     });
@@ -241,7 +231,7 @@ describe('createAnthropicChatModel', () => {
 
   it('throws PROVIDER_TIMEOUT when the server answers too late', { timeout: 5000 }, async () => {
     await withModel([{ type: 'reply', text: 'late', delayMs: 10_000 }], async ({ server, model }) => {
-      await failure(model.doGenerate(question), 'PROVIDER_TIMEOUT');
+      await expectGroundedError(model.doGenerate(question), 'PROVIDER_TIMEOUT');
       assert.equal(server.requests.length, 2);
     }, { timeoutMs: 100, maxRetries: 1 });
   });
@@ -249,7 +239,7 @@ describe('createAnthropicChatModel', () => {
   it('throws PROVIDER_AUTH on 401 and keeps the key out of the error', async () => {
     const echo: LoopbackHandler = (request) => ({ type: 'status', status: 401, message: `invalid x-api-key ${request.headers['x-api-key']}` });
     await withModel(echo, async ({ server, model }) => {
-      const error = await failure(model.doGenerate(question), 'PROVIDER_AUTH');
+      const error = await expectGroundedError(model.doGenerate(question), 'PROVIDER_AUTH');
       assert.equal(server.requests.length, 1);
       for (const text of [error.message, error.hint ?? '', JSON.stringify(error.details), error.stack ?? '']) {
         assert.ok(!text.includes(apiKey) && !text.includes('HUSH'), `key leaked: ${text}`);
@@ -261,7 +251,7 @@ describe('createAnthropicChatModel', () => {
     await withModel([{ type: 'reply', text: 'late', delayMs: 10_000 }], async ({ server, model }) => {
       const controller = new AbortController();
       setTimeout(() => controller.abort(), 50);
-      await failure(model.doGenerate({ ...question, signal: controller.signal }), 'ABORTED');
+      await expectGroundedError(model.doGenerate({ ...question, signal: controller.signal }), 'ABORTED');
       const { error } = await stream(model.doStream({ ...question, signal: AbortSignal.abort() }), 'ABORTED');
       assert.ok(error);
       assert.equal(server.requests.length, 1);

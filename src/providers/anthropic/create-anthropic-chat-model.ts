@@ -1,7 +1,7 @@
 import type { ChatModel, ChatRequest, ChatResult, ChatStreamPart } from '../../core/chat-model.js';
 import { normalizeBaseUrl } from '../http/normalize-base-url.js';
 import type { HttpChatModelOptions } from '../http/http-chat-model-options.js';
-import { postJson } from '../http/post-json.js';
+import { postChatRequest } from '../http/post-chat-request.js';
 import { readJsonBody } from '../http/read-json-body.js';
 import { buildAnthropicMessagesBody } from './build-anthropic-messages-body.js';
 import { parseAnthropicMessage } from './parse-anthropic-message.js';
@@ -33,22 +33,15 @@ export function createAnthropicChatModel(options: AnthropicChatModelOptions): Ch
   const url = `${normalizeBaseUrl(options.baseUrl ?? 'https://api.anthropic.com')}/v1/messages`;
   const defaultMaxOutputTokens = options.maxOutputTokens ?? 1024;
   const post = (request: ChatRequest, stream: boolean): Promise<Response> =>
-    postJson({
+    postChatRequest(options, request, {
+      providerName,
       url,
+      stream,
       headers: {
-        ...options.headers,
         'anthropic-version': '2023-06-01',
-        ...(stream ? { accept: 'text/event-stream' } : {}),
         ...(options.apiKey === undefined || options.apiKey === '' ? {} : { 'x-api-key': options.apiKey }),
       },
       body: buildAnthropicMessagesBody(options.model, request, { stream, defaultMaxOutputTokens }),
-      timeoutMs: options.timeoutMs,
-      maxRetries: options.maxRetries,
-      signal: request.signal,
-      sleep: options.sleep,
-      random: options.random,
-      fetch: options.fetch,
-      providerName,
     });
   const contextOf = (request: ChatRequest) => ({
     providerName,

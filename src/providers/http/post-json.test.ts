@@ -2,13 +2,12 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { describe, it } from 'node:test';
-import type { ErrorCode } from '../../core/errors.js';
-import { isGroundedError } from '../../core/errors.js';
 import type { GroundedError } from '../../core/errors.js';
 import type { LoopbackHandler, LoopbackServer } from '../../testing/loopback-behaviour.js';
 import { startOpenAICompatibleServer } from '../../testing/start-openai-compatible-server.js';
 import { postJson } from './post-json.js';
 import type { PostJsonOptions } from './post-json.js';
+import { expectGroundedError } from '../../testing/expect-grounded-error.js';
 
 const apiKey = 'sk-test-SECRET-0123456789abcdef';
 
@@ -35,15 +34,6 @@ function options(server: LoopbackServer, delays: number[], extra: Partial<PostJs
   };
 }
 
-async function failure(promise: Promise<unknown>, code: ErrorCode): Promise<GroundedError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(isGroundedError(error, code), `expected ${code}, got ${String(error)}`);
-    return error;
-  }
-  assert.fail(`expected ${code}, but the call succeeded`);
-}
 
 function assertNoSecret(error: GroundedError): void {
   for (const text of [error.message, error.hint ?? '', JSON.stringify(error.details), error.stack ?? '']) {
@@ -103,7 +93,7 @@ describe('postJson', () => {
   it('throws PROVIDER_UNAVAILABLE with status and attempts once the retries run out', async () => {
     await withServer([{ type: 'status', status: 503, message: 'upstream overloaded' }], async (server) => {
       const delays: number[] = [];
-      const error = await failure(postJson(options(server, delays, { maxRetries: 3 })), 'PROVIDER_UNAVAILABLE');
+      const error = await expectGroundedError(postJson(options(server, delays, { maxRetries: 3 })), 'PROVIDER_UNAVAILABLE');
       assert.equal(server.requests.length, 4);
       assert.deepEqual(delays, [250, 500, 1000]);
       assert.equal(error.details['status'], 503);
@@ -115,7 +105,7 @@ describe('postJson', () => {
 
   it('throws PROVIDER_RATE_LIMITED when every attempt is rate limited', async () => {
     await withServer([{ type: 'status', status: 429, headers: { 'retry-after': '1' } }], async (server) => {
-      const error = await failure(postJson(options(server, [], { maxRetries: 1 })), 'PROVIDER_RATE_LIMITED');
+      const error = await expectGroundedError(postJson(options(server, [], { maxRetries: 1 })), 'PROVIDER_RATE_LIMITED');
       assert.equal(server.requests.length, 2);
       assert.equal(error.details['retryAfterMs'], 1000);
     });
@@ -129,7 +119,7 @@ describe('postJson', () => {
     });
     await withServer(echo, async (server) => {
       const delays: number[] = [];
-      const error = await failure(postJson(options(server, delays)), 'PROVIDER_AUTH');
+      const error = await expectGroundedError(postJson(options(server, delays)), 'PROVIDER_AUTH');
       assert.equal(server.requests.length, 1);
       assert.deepEqual(delays, []);
       assert.match(error.hint ?? '', /GROUNDED_LLM_API_KEY/);
@@ -141,11 +131,11 @@ describe('postJson', () => {
   it('throws PROVIDER_BAD_REQUEST on 400 and 404 at once, with the provider message truncated to one line', async () => {
     const long = `model 'nope' does not exist\n${'x'.repeat(1000)}`;
     await withServer([{ type: 'status', status: 400, message: long }, { type: 'status', status: 404, body: 'Not Found' }], async (server) => {
-      const error = await failure(postJson(options(server, [])), 'PROVIDER_BAD_REQUEST');
+      const error = await expectGroundedError(postJson(options(server, [])), 'PROVIDER_BAD_REQUEST');
       assert.match(error.message, /HTTP 400\): model 'nope' does not exist x+…$/);
       assert.ok(error.message.length < 400);
       assert.ok(!error.message.includes('\n'));
-      const notFound = await failure(postJson(options(server, [])), 'PROVIDER_BAD_REQUEST');
+      const notFound = await expectGroundedError(postJson(options(server, [])), 'PROVIDER_BAD_REQUEST');
       assert.match(notFound.message, /HTTP 404\): Not Found/);
       assert.equal(server.requests.length, 2);
     });
@@ -155,7 +145,7 @@ describe('postJson', () => {
     await withServer([{ type: 'reply', text: 'late', delayMs: 10_000 }], async (server) => {
       const delays: number[] = [];
       const started = Date.now();
-      const error = await failure(postJson(options(server, delays, { timeoutMs: 100, maxRetries: 1 })), 'PROVIDER_TIMEOUT');
+      const error = await expectGroundedError(postJson(options(server, delays, { timeoutMs: 100, maxRetries: 1 })), 'PROVIDER_TIMEOUT');
       assert.ok(Date.now() - started < 2000);
       assert.equal(server.requests.length, 2);
       assert.equal(error.details['attempts'], 2);
@@ -166,7 +156,7 @@ describe('postJson', () => {
   it('retries a refused connection and then throws PROVIDER_UNAVAILABLE', { timeout: 5000 }, async () => {
     const port = await freePort();
     const delays: number[] = [];
-    const error = await failure(
+    const error = await expectGroundedError(
       postJson({ url: `http://127.0.0.1:${port}/v1/chat/completions`, headers: {}, body: {}, providerName: 'openai-compatible', sleep: async (ms) => void delays.push(ms), random: () => 0 }),
       'PROVIDER_UNAVAILABLE',
     );
@@ -179,7 +169,7 @@ describe('postJson', () => {
     await withServer([{ type: 'reply', text: 'late', delayMs: 10_000 }], async (server) => {
       const controller = new AbortController();
       setTimeout(() => controller.abort(), 50);
-      const error = await failure(postJson(options(server, [], { signal: controller.signal })), 'ABORTED');
+      const error = await expectGroundedError(postJson(options(server, [], { signal: controller.signal })), 'ABORTED');
       assert.equal(server.requests.length, 1);
       assert.equal(error.details['attempts'], 1);
     });
@@ -190,7 +180,7 @@ describe('postJson', () => {
       const controller = new AbortController();
       setTimeout(() => controller.abort(), 50);
       const started = Date.now();
-      await failure(postJson(options(server, [], { signal: controller.signal, sleep: undefined })), 'ABORTED');
+      await expectGroundedError(postJson(options(server, [], { signal: controller.signal, sleep: undefined })), 'ABORTED');
       assert.ok(Date.now() - started < 2000);
       assert.equal(server.requests.length, 1);
     });

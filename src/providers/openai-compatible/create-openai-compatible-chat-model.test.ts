@@ -7,6 +7,7 @@ import type { LoopbackHandler, LoopbackServer } from '../../testing/loopback-beh
 import { startOpenAICompatibleServer } from '../../testing/start-openai-compatible-server.js';
 import type { OpenAICompatibleChatModelOptions } from './create-openai-compatible-chat-model.js';
 import { createOpenAICompatibleChatModel } from './create-openai-compatible-chat-model.js';
+import { expectGroundedError } from '../../testing/expect-grounded-error.js';
 
 const apiKey = 'sk-proj-TOPSECRET-9f8e7d6c5b4a';
 const question: ChatRequest = {
@@ -45,20 +46,11 @@ async function collect(stream: AsyncIterable<ChatStreamPart>): Promise<ChatStrea
   return parts;
 }
 
-async function failure(promise: Promise<unknown>, code: ErrorCode): Promise<GroundedError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(isGroundedError(error, code), `expected ${code}, got ${String(error)}`);
-    return error;
-  }
-  assert.fail(`expected ${code}, but the call succeeded`);
-}
 
 /** Collects a stream that must fail: returns the parts that arrived before the error, and the error. */
 async function failedStream(stream: AsyncIterable<ChatStreamPart>, code: ErrorCode): Promise<{ parts: ChatStreamPart[]; error: GroundedError }> {
   const parts: ChatStreamPart[] = [];
-  const error = await failure(
+  const error = await expectGroundedError(
     (async () => {
       for await (const part of stream) parts.push(part);
     })(),
@@ -180,7 +172,7 @@ describe('createOpenAICompatibleChatModel', () => {
 
   it('throws PROVIDER_BAD_RESPONSE on malformed JSON, in a reply and in a stream event', async () => {
     await withModel([{ type: 'malformed' }], async ({ model }) => {
-      const error = await failure(model.doGenerate(question), 'PROVIDER_BAD_RESPONSE');
+      const error = await expectGroundedError(model.doGenerate(question), 'PROVIDER_BAD_RESPONSE');
       assert.match(error.message, /malformed JSON in the response body/);
       const streamed = await failedStream(model.doStream(question), 'PROVIDER_BAD_RESPONSE');
       assert.equal(textOf(streamed.parts), 'Hel');
@@ -190,7 +182,7 @@ describe('createOpenAICompatibleChatModel', () => {
 
   it('throws PROVIDER_BAD_RESPONSE for JSON without choices', async () => {
     await withModel([{ type: 'status', status: 200, body: { object: 'list', data: [] } }], async ({ model }) => {
-      const error = await failure(model.doGenerate(question), 'PROVIDER_BAD_RESPONSE');
+      const error = await expectGroundedError(model.doGenerate(question), 'PROVIDER_BAD_RESPONSE');
       assert.match(error.message, /no choices\[0\]\.message/);
     });
   });
@@ -217,7 +209,7 @@ describe('createOpenAICompatibleChatModel', () => {
 
   it('throws PROVIDER_UNAVAILABLE when 500s outlast the retries, for streams too', async () => {
     await withModel([{ type: 'status', status: 500 }], async ({ server, model, delays }) => {
-      const error = await failure(model.doGenerate(question), 'PROVIDER_UNAVAILABLE');
+      const error = await expectGroundedError(model.doGenerate(question), 'PROVIDER_UNAVAILABLE');
       assert.equal(error.details['attempts'], 3);
       await failedStream(model.doStream(question), 'PROVIDER_UNAVAILABLE');
       assert.equal(server.requests.length, 6);
@@ -233,7 +225,7 @@ describe('createOpenAICompatibleChatModel', () => {
     await withModel(
       script,
       async ({ server, model }) => {
-        await failure(model.doGenerate(question), 'PROVIDER_TIMEOUT');
+        await expectGroundedError(model.doGenerate(question), 'PROVIDER_TIMEOUT');
         const { parts } = await failedStream(model.doStream(question), 'PROVIDER_TIMEOUT');
         assert.deepEqual(parts, []);
         assert.equal(server.requests.length, 2);
@@ -246,7 +238,7 @@ describe('createOpenAICompatibleChatModel', () => {
     await withModel(
       [{ type: 'status', status: 401, message: `Incorrect API key provided: ${apiKey}.` }],
       async ({ server, model }) => {
-        const error = await failure(model.doGenerate(question), 'PROVIDER_AUTH');
+        const error = await expectGroundedError(model.doGenerate(question), 'PROVIDER_AUTH');
         assert.equal(server.requests.length, 1);
         for (const text of [error.message, error.hint ?? '', JSON.stringify(error.details), error.stack ?? '']) {
           assert.ok(!text.includes(apiKey) && !text.includes('TOPSECRET'), `key leaked: ${text}`);
@@ -264,10 +256,10 @@ describe('createOpenAICompatibleChatModel', () => {
     await withModel(script, async ({ model }) => {
       const before = new AbortController();
       setTimeout(() => before.abort(), 50);
-      await failure(model.doGenerate({ ...question, signal: before.signal }), 'ABORTED');
+      await expectGroundedError(model.doGenerate({ ...question, signal: before.signal }), 'ABORTED');
       const during = new AbortController();
       const parts: ChatStreamPart[] = [];
-      await failure(
+      await expectGroundedError(
         (async () => {
           for await (const part of model.doStream({ ...question, signal: during.signal })) {
             parts.push(part);

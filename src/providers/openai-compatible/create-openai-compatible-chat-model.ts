@@ -1,7 +1,7 @@
 import type { ChatModel, ChatRequest, ChatResult, ChatStreamPart } from '../../core/chat-model.js';
 import { normalizeBaseUrl } from '../http/normalize-base-url.js';
 import type { HttpChatModelOptions } from '../http/http-chat-model-options.js';
-import { postJson } from '../http/post-json.js';
+import { postChatRequest } from '../http/post-chat-request.js';
 import { readJsonBody } from '../http/read-json-body.js';
 import { buildChatCompletionsBody } from './build-chat-completions-body.js';
 import { parseChatCompletion } from './parse-chat-completion.js';
@@ -28,21 +28,12 @@ export function createOpenAICompatibleChatModel(options: OpenAICompatibleChatMod
   const url = `${normalizeBaseUrl(options.baseUrl)}/chat/completions`;
   const context = { providerName, fallbackModelId: options.model };
   const post = (request: ChatRequest, stream: boolean): Promise<Response> =>
-    postJson({
-      url,
-      headers: {
-        ...options.headers,
-        ...(stream ? { accept: 'text/event-stream' } : {}),
-        ...(options.apiKey === undefined || options.apiKey === '' ? {} : { authorization: `Bearer ${options.apiKey}` }),
-      },
-      body: buildChatCompletionsBody(options.model, request, { stream }),
-      timeoutMs: options.timeoutMs,
-      maxRetries: options.maxRetries,
-      signal: request.signal,
-      sleep: options.sleep,
-      random: options.random,
-      fetch: options.fetch,
+    postChatRequest(options, request, {
       providerName,
+      url,
+      stream,
+      headers: options.apiKey === undefined || options.apiKey === '' ? {} : { authorization: `Bearer ${options.apiKey}` },
+      body: buildChatCompletionsBody(options.model, request, { stream }),
     });
   return {
     provider: providerName,
