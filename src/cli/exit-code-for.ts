@@ -21,6 +21,7 @@ const userErrors: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'PROVIDER_UNAVAILABLE',
   'PROVIDER_TIMEOUT',
   'PROVIDER_BAD_RESPONSE',
+  'MODEL_INVALID',
   'ABORTED',
 ]);
 

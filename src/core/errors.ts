@@ -20,6 +20,7 @@ export type ErrorCode =
   | 'PROVIDER_UNAVAILABLE'
   | 'PROVIDER_TIMEOUT'
   | 'PROVIDER_BAD_RESPONSE'
+  | 'MODEL_INVALID'
   | 'ABORTED'
   | 'INTERNAL';
 
