@@ -31,14 +31,29 @@ export interface Analyzer {
   terms(text: string): string[];
 }
 
+/** Per-query options of {@link LexicalIndex.search}. */
+export interface LexicalSearchOptions {
+  /**
+   * Only rows it accepts may be returned, and the `k` results are the best accepted rows (the filter applies before
+   * ranking, not to the top `k` afterwards).
+   */
+  readonly accept?: (row: number) => boolean;
+}
+
+/**
+ * A query for a lexical index: analyzed terms (a repeated term weighs more), or terms with their weights
+ * (pseudo-relevance feedback produces fractional weights).
+ */
+export type LexicalQuery = readonly string[] | ReadonlyMap<string, number>;
+
 /**
  * A lexical (keyword) index over analyzed chunks.
  * Any string is a valid query: there is no query syntax to get wrong.
  */
 export interface LexicalIndex {
   readonly size: number;
-  /** The `k` best rows for the query terms (duplicates weigh more), best first. */
-  search(queryTerms: readonly string[], k: number): LexicalHit[];
+  /** The `k` best rows for the query, best first. */
+  search(query: LexicalQuery, k: number, options?: LexicalSearchOptions): LexicalHit[];
   /**
    * Inverse document frequency of an analyzed term over the indexed chunks, as the index scores it. A term no chunk
    * contains gets the largest value (it is as rare as a term can be).

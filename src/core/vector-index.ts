@@ -33,6 +33,8 @@ export interface VectorIndex {
   remove(rows: readonly number[]): void;
   /** Whether the row is indexed. */
   has(row: number): boolean;
+  /** Every indexed row, in no particular order (to reconcile a persisted index with the store). */
+  rows(): number[];
   /** The `k` most similar rows, best first. */
   search(query: Float32Array, k: number, options?: VectorSearchOptions): VectorHit[];
 }

@@ -155,6 +155,27 @@ describe('buildBm25Index', () => {
     assert.deepEqual(buildBm25Index([]).search(['alpha'], 10), []);
   });
 
+  it('filters before ranking: the best k accepted rows, even when the unfiltered top k has none', () => {
+    const chunks = Array.from({ length: 50 }, (_, row) => chunk(row, `apple ${'apple '.repeat(row % 7)}filler ${row}`));
+    const index = buildBm25Index(chunks);
+    const accept = (row: number): boolean => row % 10 === 3;
+    const all = index.search(['apple'], 50);
+    const expected = all.filter((hit) => accept(hit.row)).slice(0, 3);
+    assert.deepEqual(index.search(['apple'], 3, { accept }), expected);
+    assert.equal(expected.length, 3);
+    // The filter does not leak into the next query (scores are reset for every touched row).
+    assert.deepEqual(index.search(['apple'], 50), all);
+  });
+
+  it('takes weighted terms: a map weight of 2 scores as a repeated term, 0.5 as half', () => {
+    const index = buildBm25Index([chunk(1, 'cat dog'), chunk(2, 'cat cat bird'), chunk(3, 'dog bird')]);
+    assert.deepEqual(index.search(new Map([['cat', 2], ['dog', 1]]), 10), index.search(['cat', 'dog', 'cat'], 10));
+    const half = index.search(new Map([['bird', 0.5]]), 10);
+    const whole = index.search(['bird'], 10);
+    assert.deepEqual(half.map((hit) => hit.row), whole.map((hit) => hit.row));
+    for (const [position, hit] of half.entries()) assert.ok(Math.abs(hit.score - (whole[position]?.score ?? 0) / 2) < 1e-6);
+  });
+
   it('returns sparse caller rows and breaks ties by the lower row', () => {
     const index = buildBm25Index([chunk(2 ** 40, 'same text'), chunk(17, 'same text'), chunk(300, 'other')]);
     assert.deepEqual(
