@@ -69,6 +69,25 @@ export interface StoredEvalRun {
   readonly report: string;
 }
 
+/** A distinct text to embed: the sha256 of `embeddingText(chunk)` (the cache key, with the model) and the text. */
+export interface TextToEmbed {
+  readonly hash: string;
+  readonly text: string;
+}
+
+/** A cached vector of a text under a model. */
+export interface CachedEmbedding {
+  readonly hash: string;
+  readonly vector: Float32Array;
+}
+
+/** The chunk rows of one document with its metadata, for filters applied before ranking. */
+export interface DocumentRows {
+  readonly key: string;
+  readonly metadata: Readonly<Record<string, unknown>>;
+  readonly rows: readonly number[];
+}
+
 /**
  * Persistent storage for knowledge bases. Every write method is transactional.
  * Knowledge bases are isolated: no method ever returns data of another one.
@@ -108,6 +127,29 @@ export interface Store {
   listEvalRuns(kb: string): Omit<StoredEvalRun, 'report'>[];
   /** One run by id or unique id prefix; undefined when none or several match. */
   getEvalRun(kb: string, idOrPrefix: string): StoredEvalRun | undefined;
+  /**
+   * Distinct chunk texts of the knowledge base with no cached vector under `model` (an embedder id), so a text is
+   * embedded once however many chunks share it, and never again while it is cached.
+   */
+  textsToEmbed(kb: string, model: string): TextToEmbed[];
+  /**
+   * Caches vectors under `model` in one transaction. The cache is keyed by text hash and model, shared by the
+   * knowledge bases of the store (equal texts have equal vectors), and holds no text.
+   */
+  putEmbeddings(model: string, embeddings: readonly CachedEmbedding[]): void;
+  /** How many chunks there are and how many have a cached vector under `model`. */
+  embeddingCoverage(kb: string, model: string): { chunks: number; embedded: number };
+  /**
+   * Every chunk with a cached vector under `model`, by row, read consistently with the generation. Rows listed in
+   * `only` restrict the read (vectors of a few candidates).
+   */
+  chunkVectors(kb: string, model: string, only?: readonly number[]): { generation: number; rows: number[]; vectors: Float32Array[] };
+  /** Deletes cached vectors whose text no chunk of any knowledge base has any more; returns how many. */
+  pruneEmbeddings(): number;
+  /** The knowledge base's generation: bumped by every batch that changes something. */
+  generation(kb: string): number;
+  /** Every document's key, metadata and chunk rows, with the generation they were read at. */
+  documentRows(kb: string): { generation: number; documents: DocumentRows[] };
   /** Every document's key and text, ordered by key (the long-context strategy puts them all in the prompt). */
   allDocuments(kb: string): { key: string; text: string }[];
   /** One document by key. */

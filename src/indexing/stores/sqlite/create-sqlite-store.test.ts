@@ -353,6 +353,74 @@ describe('createSqliteStore', () => {
     },
   );
 
+  it('caches one vector per distinct text and model, shared across knowledge bases, and prunes orphans', () => {
+    const twin = documentToStore('twin.md', 'FAQ', ['Why is it slow? Check the cache size.']);
+    store.ensureKnowledgeBase('docs');
+    store.applyBatch('docs', { upserts: [upsert('guide.md', guide), upsert('faq.md', faq), upsert('twin.md', twin)], removals: [] });
+    // faq.md and twin.md have the same title and text: one text to embed for the two chunks.
+    const texts = store.textsToEmbed('docs', 'model-a');
+    assert.equal(texts.length, 4);
+    assert.equal(new Set(texts.map((text) => text.hash)).size, 4);
+    const logs = texts.find((text) => text.text.includes('Logs go to stderr'));
+    // The embedding text carries the title and headings below a repeated top heading.
+    assert.equal(logs?.text, 'Guide\nRunning\nLogs\nLogs go to stderr by default.');
+    const vectorOf = (hash: string): Float32Array => new Float32Array([hash.charCodeAt(0), hash.charCodeAt(1), 0.5]);
+    store.putEmbeddings('model-a', texts.slice(0, 2).map(({ hash }) => ({ hash, vector: vectorOf(hash) })));
+    assert.deepEqual(store.embeddingCoverage('docs', 'model-a'), { chunks: 5, embedded: texts.slice(0, 2).length });
+    assert.deepEqual(store.textsToEmbed('docs', 'model-a').map((text) => text.hash), texts.slice(2).map((text) => text.hash));
+    // Another model starts from nothing.
+    assert.equal(store.textsToEmbed('docs', 'model-b').length, 4);
+    store.putEmbeddings('model-a', texts.slice(2).map(({ hash }) => ({ hash, vector: vectorOf(hash) })));
+    const all = store.chunkVectors('docs', 'model-a');
+    assert.equal(all.rows.length, 5);
+    assert.equal(all.generation, store.generation('docs'));
+    const byHash = new Map(texts.map((text) => [text.hash, vectorOf(text.hash)]));
+    const faqRows = store.indexRows('docs').rows.map((row) => row.row).slice(3);
+    const twins = store.chunkVectors('docs', 'model-a', faqRows);
+    assert.deepEqual(twins.vectors[0], twins.vectors[1]);
+    assert.ok([...byHash.values()].some((vector) => vector.every((value, at) => value === twins.vectors[0]?.[at])));
+    // A second knowledge base with the same text reuses the cached vector.
+    store.ensureKnowledgeBase('other');
+    store.applyBatch('other', { upserts: [upsert('faq.md', faq)], removals: [] });
+    assert.deepEqual(store.textsToEmbed('other', 'model-a'), []);
+    assert.deepEqual(store.embeddingCoverage('other', 'model-a'), { chunks: 1, embedded: 1 });
+    // Removing the guide orphans its three texts; the FAQ text is still used.
+    store.applyBatch('docs', { upserts: [], removals: [{ root, path: 'guide.md' }] });
+    assert.equal(store.pruneEmbeddings(), 3);
+    assert.equal(store.chunkVectors('docs', 'model-a').rows.length, 2);
+  });
+
+  it('lists each document with its metadata and chunk rows', () => {
+    store.ensureKnowledgeBase('docs');
+    store.applyBatch('docs', { upserts: [upsert('guide.md', guide), upsert('faq.md', faq)], removals: [] });
+    const { generation, documents } = store.documentRows('docs');
+    assert.equal(generation, store.generation('docs'));
+    const rows = store.indexRows('docs').rows.map((row) => row.row);
+    assert.deepEqual(
+      documents.map((document) => [document.key, document.rows.length, document.metadata['tags']]).sort(),
+      [['faq.md', 1, ['a', 'b']], ['guide.md', 3, ['a', 'b']]],
+    );
+    assert.deepEqual(documents.flatMap((document) => document.rows).sort((a, b) => a - b), rows);
+  });
+
+  it('migrates a version 2 store in place: data kept, hashes computed on first use', () => {
+    store.ensureKnowledgeBase('docs');
+    store.applyBatch('docs', { upserts: [upsert('guide.md', guide)], removals: [] });
+    const expected = store.textsToEmbed('docs', 'model-a');
+    store.close();
+    // Turn the file back into what version 2 wrote.
+    const raw = new Database(file);
+    raw.exec('DROP INDEX chunks_embed_hash; ALTER TABLE chunks DROP COLUMN embed_hash; DROP TABLE embeddings;');
+    raw.prepare('UPDATE meta SET value = ? WHERE key = ?').run('2', 'schemaVersion');
+    raw.close();
+    store = createSqliteStore(file);
+    assert.equal(store.counts('docs').chunks, 3);
+    assert.deepEqual(store.textsToEmbed('docs', 'model-a'), expected);
+    const check = new Database(file, { readonly: true });
+    assert.deepEqual(check.prepare('SELECT value FROM meta WHERE key = ?').get('schemaVersion'), { value: '3' });
+    check.close();
+  });
+
   it('refuses a file that is not a SQLite database with STORE_CORRUPT', () => {
     const garbage = join(dir, 'garbage.db');
     writeFileSync(garbage, 'this is not a database, just some text that is long enough to have a header'.repeat(20));

@@ -1,11 +1,22 @@
 import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Chunk } from '../../../core/document.js';
 import { GroundedError } from '../../../core/errors.js';
-import type { IndexRow, SourceRecord, Store, StoredDocument, SyncBatch } from '../../../core/store.js';
+import type {
+  CachedEmbedding,
+  DocumentRows,
+  IndexRow,
+  SourceRecord,
+  Store,
+  StoredDocument,
+  SyncBatch,
+  TextToEmbed,
+} from '../../../core/store.js';
+import { embeddingText } from '../../../core/text/embedding-text.js';
 import { decodeFieldTerms, encodeFieldTerms } from '../../lexical/field-terms-codec.js';
-import { schemaSql, schemaVersion } from './schema.js';
+import { migrationsSql, schemaSql, schemaVersion } from './schema.js';
 
 interface ChunkRow {
   id: number;
@@ -87,6 +98,7 @@ export function createSqliteStore(file: string): Store {
         );
         for (const { chunk, body, title } of chunks) {
           statements.insertChunk.run(
+            hashText(embeddingText(chunk)),
             kbId,
             documentId,
             chunk.ordinal,
@@ -103,9 +115,86 @@ export function createSqliteStore(file: string): Store {
     }
   });
 
+  /** Chunks stored by a version 2 store have no hash yet: computed once, here. */
+  const fillMissingHashes = db.transaction((kbId: number) => {
+    for (const raw of statements.chunksWithoutHash.all(kbId) as { id: number; title: string; heading_path: string; text: string }[]) {
+      const chunk = { title: raw.title, headingPath: JSON.parse(raw.heading_path) as string[], text: raw.text };
+      statements.setHash.run(hashText(embeddingText(chunk)), raw.id);
+    }
+  });
+
+  const textsToEmbed = db.transaction((kbId: number, model: string) => {
+    fillMissingHashes(kbId);
+    const texts: TextToEmbed[] = [];
+    for (const raw of statements.unembedded.iterate({ model, kb: kbId }) as Iterable<{ hash: string; title: string; heading_path: string; text: string }>) {
+      texts.push({ hash: raw.hash, text: embeddingText({ title: raw.title, headingPath: JSON.parse(raw.heading_path) as string[], text: raw.text }) });
+    }
+    return texts;
+  });
+
+  const putEmbeddings = db.transaction((model: string, embeddings: readonly CachedEmbedding[]) => {
+    for (const { hash, vector } of embeddings) {
+      statements.insertEmbedding.run(model, hash, Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength));
+    }
+  });
+
+  const readChunkVectors = db.transaction((kbId: number, model: string, only: readonly number[] | undefined) => {
+    const rows: number[] = [];
+    const vectors: Float32Array[] = [];
+    const add = (raw: { id: number; vector: Buffer }): void => {
+      rows.push(raw.id);
+      // Copied out of SQLite's buffer, aligned for Float32Array.
+      vectors.push(new Float32Array(raw.vector.buffer.slice(raw.vector.byteOffset, raw.vector.byteOffset + raw.vector.byteLength)));
+    };
+    if (only === undefined) {
+      for (const raw of statements.chunkVectors.iterate(model, kbId) as Iterable<{ id: number; vector: Buffer }>) add(raw);
+    } else {
+      for (const row of only) {
+        const raw = statements.chunkVector.get(model, row, kbId) as { id: number; vector: Buffer } | undefined;
+        if (raw !== undefined) add(raw);
+      }
+    }
+    return { generation: generationOf(kbId), rows, vectors };
+  });
+
+  const readDocumentRows = db.transaction((kbId: number) => {
+    const documents = new Map<number, { key: string; metadata: Record<string, unknown>; rows: number[] }>();
+    for (const raw of statements.documentsMetadata.iterate(kbId) as Iterable<{ id: number; key: string; metadata: string }>) {
+      documents.set(raw.id, { key: raw.key, metadata: JSON.parse(raw.metadata) as Record<string, unknown>, rows: [] });
+    }
+    for (const raw of statements.chunkDocuments.iterate(kbId) as Iterable<{ id: number; document_id: number }>) {
+      documents.get(raw.document_id)?.rows.push(raw.id);
+    }
+    const list: DocumentRows[] = [...documents.values()];
+    return { generation: generationOf(kbId), documents: list };
+  });
+
   return {
     listKnowledgeBases,
     requireKnowledgeBase,
+    textsToEmbed(kb, model) {
+      return textsToEmbed(requireKnowledgeBase(kb), model);
+    },
+    putEmbeddings(model, embeddings) {
+      putEmbeddings(model, embeddings);
+    },
+    embeddingCoverage(kb, model) {
+      const kbId = requireKnowledgeBase(kb);
+      fillMissingHashes(kbId);
+      return statements.coverage.get(model, kbId) as { chunks: number; embedded: number };
+    },
+    chunkVectors(kb, model, only) {
+      return readChunkVectors(requireKnowledgeBase(kb), model, only);
+    },
+    pruneEmbeddings() {
+      return statements.pruneEmbeddings.run().changes;
+    },
+    generation(kb) {
+      return generationOf(requireKnowledgeBase(kb));
+    },
+    documentRows(kb) {
+      return readDocumentRows(requireKnowledgeBase(kb));
+    },
     ensureKnowledgeBase(kb) {
       statements.kbInsert.run(kb, new Date().toISOString());
       return requireKnowledgeBase(kb);
@@ -207,6 +296,11 @@ export function createSqliteStore(file: string): Store {
   };
 }
 
+/** The embedding cache key of a text. */
+function hashText(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
 function toChunk(raw: ChunkRow): Chunk {
   return {
     id: `${raw.key}#${raw.ordinal}`,
@@ -227,7 +321,8 @@ function openDatabase(file: string): Database.Database {
   try {
     db = new Database(file);
     // The version is checked before anything is written: a file of another version is refused untouched.
-    const version = storedSchemaVersion(db);
+    let version = storedSchemaVersion(db);
+    version = migrate(db, version);
     if (version !== undefined && version !== schemaVersion) {
       throw new GroundedError('STORE_CORRUPT', `store ${file} has schema version ${version}, expected ${schemaVersion}`, {
         hint: 'use a new --data-dir (or move the old one away) and ingest again',
@@ -251,6 +346,22 @@ function openDatabase(file: string): Database.Database {
       cause: error,
     });
   }
+}
+
+/** Brings an older store up to the current version step by step, each step in one transaction; returns the new version. */
+function migrate(db: Database.Database, from: number | undefined): number | undefined {
+  let version = from;
+  while (version !== undefined && version < schemaVersion) {
+    const sql = migrationsSql[version];
+    if (sql === undefined) break;
+    const next = version + 1;
+    db.transaction(() => {
+      db.exec(sql);
+      db.prepare('UPDATE meta SET value = ? WHERE key = ?').run(String(next), 'schemaVersion');
+    })();
+    version = next;
+  }
+  return version;
 }
 
 function storedSchemaVersion(db: Database.Database): number | undefined {
@@ -277,8 +388,8 @@ function prepareStatements(db: Database.Database) {
       'INSERT INTO documents (kb_id, source_id, key, title, text, metadata) VALUES (?, ?, ?, ?, ?, ?)',
     ),
     insertChunk: db.prepare(
-      `INSERT INTO chunks (kb_id, document_id, ordinal, start, "end", text, heading_path, tokens, body_terms, title_terms)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO chunks (embed_hash, kb_id, document_id, ordinal, start, "end", text, heading_path, tokens, body_terms, title_terms)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     documentOwner: db.prepare(
       `SELECT s.root AS root, s.path AS path FROM documents d JOIN sources s ON s.id = d.source_id
@@ -294,6 +405,34 @@ function prepareStatements(db: Database.Database) {
     countDocuments: db.prepare('SELECT COUNT(*) AS n FROM documents WHERE kb_id = ?'),
     countChunks: db.prepare('SELECT COUNT(*) AS n FROM chunks WHERE kb_id = ?'),
     indexRows: db.prepare('SELECT id, body_terms AS b, title_terms AS t FROM chunks WHERE kb_id = ? ORDER BY id'),
+    chunksWithoutHash: db.prepare(
+      `SELECT c.id, d.title, c.heading_path, c.text FROM chunks c JOIN documents d ON d.id = c.document_id
+       WHERE c.kb_id = ? AND c.embed_hash IS NULL`,
+    ),
+    setHash: db.prepare('UPDATE chunks SET embed_hash = ? WHERE id = ?'),
+    // One row per distinct text: the lowest chunk id carrying it gives the text.
+    unembedded: db.prepare(
+      `SELECT c.embed_hash AS hash, d.title, c.heading_path, c.text FROM chunks c JOIN documents d ON d.id = c.document_id
+       WHERE c.id IN (
+         SELECT MIN(c2.id) FROM chunks c2 WHERE c2.kb_id = @kb
+           AND NOT EXISTS (SELECT 1 FROM embeddings e WHERE e.model = @model AND e.hash = c2.embed_hash)
+         GROUP BY c2.embed_hash)
+       ORDER BY c.id`,
+    ),
+    insertEmbedding: db.prepare('INSERT OR REPLACE INTO embeddings (model, hash, vector) VALUES (?, ?, ?)'),
+    coverage: db.prepare(
+      `SELECT COUNT(*) AS chunks, COUNT(e.hash) AS embedded FROM chunks c
+       LEFT JOIN embeddings e ON e.model = ? AND e.hash = c.embed_hash WHERE c.kb_id = ?`,
+    ),
+    chunkVectors: db.prepare(
+      'SELECT c.id, e.vector FROM chunks c JOIN embeddings e ON e.model = ? AND e.hash = c.embed_hash WHERE c.kb_id = ? ORDER BY c.id',
+    ),
+    chunkVector: db.prepare(
+      'SELECT c.id, e.vector FROM chunks c JOIN embeddings e ON e.model = ? AND e.hash = c.embed_hash WHERE c.id = ? AND c.kb_id = ?',
+    ),
+    pruneEmbeddings: db.prepare('DELETE FROM embeddings WHERE hash NOT IN (SELECT embed_hash FROM chunks WHERE embed_hash IS NOT NULL)'),
+    documentsMetadata: db.prepare('SELECT id, key, metadata FROM documents WHERE kb_id = ?'),
+    chunkDocuments: db.prepare('SELECT id, document_id FROM chunks WHERE kb_id = ? ORDER BY id'),
     chunkByRow: db.prepare(
       `SELECT c.id, d.key, d.title, c.ordinal, c.start, c."end" AS "end", c.text, c.heading_path, c.tokens
        FROM chunks c JOIN documents d ON d.id = c.document_id WHERE c.id = ? AND c.kb_id = ?`,

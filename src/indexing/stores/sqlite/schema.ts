@@ -1,9 +1,26 @@
 /**
  * Schema of the embedded store. Version 2 added per-source fingerprints, knowledge-base generations, saved
- * index snapshots and the evaluation run history; no released store has version 1, so there is no migration. One SQLite file per data directory; every table is keyed by knowledge
+ * index snapshots and the evaluation run history; no released store has version 1. Version 3 added the embedding
+ * cache and each chunk's embedding-text hash; a version 2 store is migrated in place ({@link migrationsSql}). One SQLite file per data directory; every table is keyed by knowledge
  * base so several knowledge bases live side by side without ever seeing each other's rows.
  */
-export const schemaVersion = 2;
+export const schemaVersion = 3;
+
+const embeddingsSql = `
+CREATE TABLE IF NOT EXISTS embeddings (
+  model TEXT NOT NULL,
+  hash TEXT NOT NULL,
+  vector BLOB NOT NULL,
+  PRIMARY KEY (model, hash)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS chunks_embed_hash ON chunks(embed_hash);
+`;
+
+/** Statements that bring a store of an older version (the key) up to the next one, run in one transaction. */
+export const migrationsSql: Readonly<Record<number, string>> = {
+  // Old chunks get their hash computed on first use (a NULL hash means "not computed yet").
+  2: `ALTER TABLE chunks ADD COLUMN embed_hash TEXT;\n${embeddingsSql}`,
+};
 
 /** DDL applied when a store is opened (idempotent). */
 export const schemaSql = `
@@ -49,7 +66,8 @@ CREATE TABLE IF NOT EXISTS chunks (
   heading_path TEXT NOT NULL,
   tokens INTEGER NOT NULL,
   body_terms TEXT NOT NULL,
-  title_terms TEXT NOT NULL
+  title_terms TEXT NOT NULL,
+  embed_hash TEXT
 );
 CREATE INDEX IF NOT EXISTS chunks_kb ON chunks(kb_id);
 CREATE TABLE IF NOT EXISTS eval_runs (
@@ -69,4 +87,4 @@ CREATE TABLE IF NOT EXISTS index_snapshots (
   PRIMARY KEY (kb_id, key)
 );
 CREATE INDEX IF NOT EXISTS chunks_document ON chunks(document_id);
-`;
+${embeddingsSql}`;
