@@ -56,8 +56,77 @@ export const configSchema = z
       .object({
         /** Passages returned by `search` and considered by `ask`. */
         k: z.number().int().min(1).max(1000).default(10),
+        /**
+         * `lexical` (BM25), `hybrid` (BM25 and dense vectors, fused) or `hybrid-rerank` (hybrid, then a cross-encoder).
+         * Undefined: `hybrid` when an embedder is configured, else `lexical` (see docs/retrieval.md for the measurements
+         * behind this default). `ask`, `search` and `eval run` take `--preset` per query.
+         */
+        preset: z.enum(['lexical', 'hybrid', 'hybrid-rerank']).optional(),
+        /** Candidates each retriever contributes before fusion. Default 100. */
+        candidates: z.number().int().min(1).max(5000).default(100),
+        /** `rrf` (reciprocal rank fusion, no tuning needed) or `weighted` (min-max normalized convex combination). */
+        fusion: z.enum(['rrf', 'weighted']).default('rrf'),
+        /** RRF rank constant; default 60 (Cormack et al. 2009); range 10–100. */
+        rrfK: z.number().min(1).max(1000).default(60),
+        /** Weight of the dense list in `weighted` fusion, in [0, 1]; the lexical list gets the rest. Default 0.5. */
+        semanticWeight: z.number().min(0).max(1).default(0.5),
+        /** Maximal marginal relevance trade-off in [0, 1] (1 = relevance only); undefined leaves MMR off. */
+        mmrLambda: z.number().min(0).max(1).optional(),
+        /**
+         * Vector index: `exact` (brute force), `hnsw` (usearch, persisted next to the store) or `auto` (exact below
+         * `exactBelow` vectors, where it costs a few milliseconds, HNSW above).
+         */
+        vectorIndex: z.enum(['auto', 'exact', 'hnsw']).default('auto'),
+        exactBelow: z.number().int().min(0).default(20_000),
       })
-      .default({ k: 10 }),
+      .default({ k: 10, candidates: 100, fusion: 'rrf', rrfK: 60, semanticWeight: 0.5, vectorIndex: 'auto', exactBelow: 20_000 }),
+    /**
+     * Dense retrieval's embedder. `none` (default): lexical retrieval only. Environment variables
+     * `GROUNDED_EMBEDDER_PROVIDER`, `_BASE_URL`, `_MODEL`, `_API_KEY`, `_PATH` override the file.
+     */
+    embedder: z
+      .object({
+        provider: z.enum(['none', 'openai-compatible', 'onnx']).default('none'),
+        /** OpenAI-compatible servers: e.g. `http://127.0.0.1:11434/v1` (Ollama), `http://127.0.0.1:8080/v1` (TEI). */
+        baseUrl: z.string().url().optional(),
+        model: z.string().min(1).optional(),
+        apiKey: z.string().min(1).optional(),
+        /** `onnx`: folder with `model.onnx` (or `onnx/model.onnx`) and `tokenizer.json`. */
+        path: z.string().min(1).optional(),
+        /** `onnx`: `mean` (sentence-transformers default) or `cls` (BGE). */
+        pooling: z.enum(['mean', 'cls']).default('mean'),
+        /** Prepended to queries / passages (E5: `query: ` and `passage: `; BGE: a query instruction). */
+        queryPrefix: z.string().optional(),
+        documentPrefix: z.string().optional(),
+        /** Requested vector length (OpenAI text-embedding-3 models can shorten theirs). */
+        dimensions: z.number().int().positive().optional(),
+        /** Texts per request. Default 64. */
+        batchSize: z.number().int().min(1).max(2048).default(64),
+        /** Requests in flight while ingesting. Default 2. */
+        concurrency: z.number().int().min(1).max(32).default(2),
+        timeoutMs: z.number().int().positive().default(60_000),
+        maxRetries: z.number().int().min(0).max(10).default(2),
+      })
+      .default({ provider: 'none', pooling: 'mean', batchSize: 64, concurrency: 2, timeoutMs: 60_000, maxRetries: 2 }),
+    /**
+     * The `hybrid-rerank` preset's cross-encoder: `api` (the `/rerank` endpoint of TEI, Jina, Cohere, vLLM) or `onnx`
+     * (a local cross-encoder folder). Environment: `GROUNDED_RERANKER_PROVIDER`, `_BASE_URL`, `_MODEL`, `_API_KEY`, `_PATH`.
+     */
+    reranker: z
+      .object({
+        provider: z.enum(['none', 'api', 'onnx']).default('none'),
+        baseUrl: z.string().url().optional(),
+        model: z.string().min(1).optional(),
+        apiKey: z.string().min(1).optional(),
+        path: z.string().min(1).optional(),
+        /** Fused candidates rescored. Default 50; cost grows linearly with it. */
+        depth: z.number().int().min(1).max(1000).default(50),
+        /** Drop reranked passages scoring below this (on the model's own scale); undefined keeps all. */
+        minScore: z.number().optional(),
+        timeoutMs: z.number().int().positive().default(60_000),
+        maxRetries: z.number().int().min(0).max(10).default(2),
+      })
+      .default({ provider: 'none', depth: 50, timeoutMs: 60_000, maxRetries: 2 }),
     answer: z
       .object({
         /**

@@ -50,10 +50,26 @@ function configFromEnvironment(env: NodeJS.ProcessEnv): GroundedConfigInput {
     model: value('GROUNDED_LLM_MODEL'),
     apiKey: value('GROUNDED_LLM_API_KEY'),
   };
-  const definedLlm = Object.fromEntries(Object.entries(llm).filter(([, entry]) => entry !== undefined));
+  const defined = (entries: Record<string, string | undefined>): Record<string, string> | undefined => {
+    const kept = Object.fromEntries(Object.entries(entries).filter(([, entry]) => entry !== undefined)) as Record<string, string>;
+    return Object.keys(kept).length === 0 ? undefined : kept;
+  };
+  const model = (prefix: string): Record<string, string> | undefined =>
+    defined({
+      provider: value(`${prefix}_PROVIDER`),
+      baseUrl: value(`${prefix}_BASE_URL`),
+      model: value(`${prefix}_MODEL`),
+      apiKey: value(`${prefix}_API_KEY`),
+      path: value(`${prefix}_PATH`),
+    });
+  const definedLlm = defined(llm);
+  const embedder = model('GROUNDED_EMBEDDER');
+  const reranker = model('GROUNDED_RERANKER');
   return {
     ...(value('GROUNDED_DATA_DIR') === undefined ? {} : { dataDir: value('GROUNDED_DATA_DIR') }),
-    ...(Object.keys(definedLlm).length === 0 ? {} : { llm: definedLlm as GroundedConfigInput['llm'] }),
+    ...(definedLlm === undefined ? {} : { llm: definedLlm as GroundedConfigInput['llm'] }),
+    ...(embedder === undefined ? {} : { embedder: embedder as GroundedConfigInput['embedder'] }),
+    ...(reranker === undefined ? {} : { reranker: reranker as GroundedConfigInput['reranker'] }),
   };
 }
 

@@ -1,0 +1,196 @@
+import type { ScoredChunk } from '../core/document.js';
+import type { Embedder } from '../core/embedder.js';
+import type { Analyzer, LexicalIndex, LexicalQuery } from '../core/lexical-index.js';
+import type { Reranker } from '../core/reranker.js';
+import type { Store } from '../core/store.js';
+import { embeddingText } from '../core/text/embedding-text.js';
+import type { VectorIndex } from '../core/vector-index.js';
+import { maximalMarginalRelevance } from './diversify/maximal-marginal-relevance.js';
+import { reciprocalRankFusion } from './fuse/reciprocal-rank-fusion.js';
+import type { RowHit } from './fuse/row-hit.js';
+import { weightedScoreFusion } from './fuse/weighted-score-fusion.js';
+import { rerankHits } from './rerank/rerank-hits.js';
+
+/** Dense retrieval: an embedder for the query and an index over the chunks' vectors. */
+export interface DenseRetriever {
+  readonly embedder: Embedder;
+  readonly index: VectorIndex;
+  /** Stored vectors of the given rows (for filtered exact search and MMR). */
+  readonly vectorsOf: (rows: readonly number[]) => Map<number, Float32Array>;
+}
+
+/** What {@link retrievePassages} reads from. */
+export interface PassageRetriever {
+  readonly store: Store;
+  readonly kb: string;
+  readonly analyzer: Analyzer;
+  readonly lexical: LexicalIndex;
+  /** Absent: lexical only. */
+  readonly dense?: DenseRetriever;
+  /** Absent: no reranking. */
+  readonly reranker?: Reranker;
+  /** Rewrites the analyzed query before lexical search (pseudo-relevance feedback); absent: the terms as they are. */
+  readonly expandQuery?: (terms: readonly string[]) => LexicalQuery;
+}
+
+/** How to fuse the lexical and dense lists. */
+export type FusionMethod =
+  | { readonly method: 'rrf'; readonly k?: number }
+  | { readonly method: 'weighted'; readonly semanticWeight: number };
+
+/** One retrieval request. */
+export interface RetrievalPlan {
+  readonly k: number;
+  /** Candidates taken from each retriever before fusion. Default `max(k, 100)`. */
+  readonly candidates?: number;
+  /** Default RRF with k = 60. */
+  readonly fusion?: FusionMethod;
+  /** Maximal marginal relevance over the final candidates; absent: off. */
+  readonly mmrLambda?: number;
+  /** Rerank depth and cut-off; used only when the retriever has a reranker. */
+  readonly rerank?: { readonly depth?: number; readonly minScore?: number };
+  /** Only these rows may be returned (metadata filters, resolved before ranking). */
+  readonly allowed?: ReadonlySet<number>;
+  readonly signal?: AbortSignal;
+}
+
+/** Passages and where the time went. */
+export interface RetrievedPassages {
+  readonly results: ScoredChunk[];
+  readonly timings: { readonly lexicalMs: number; readonly embedMs: number; readonly vectorMs: number; readonly rerankMs: number };
+}
+
+/**
+ * Below this many allowed rows, a filtered dense search scans exactly the allowed rows' vectors instead of asking
+ * an approximate index to oversample: exact, and at 20k x 384 still a few milliseconds.
+ */
+const exactFilterLimit = 20_000;
+
+/**
+ * Retrieval: lexical candidates (BM25, optionally expanded), dense candidates when configured, fused (RRF by default),
+ * reranked by a cross-encoder when configured, diversified by MMR when asked, then the best `k` chunks. Filters apply
+ * before each retriever ranks, so `k` allowed passages come back whenever they exist.
+ *
+ * @example
+ * const { results } = await retrievePassages(retriever, 'how do I enable gzip?', { k: 10 });
+ */
+export async function retrievePassages(retriever: PassageRetriever, query: string, plan: RetrievalPlan): Promise<RetrievedPassages> {
+  const { allowed } = plan;
+  const candidates = Math.max(plan.k, plan.candidates ?? 100);
+  const accept = allowed === undefined ? undefined : (row: number): boolean => allowed.has(row);
+  const filter = accept === undefined ? {} : { accept };
+  let mark = performance.now();
+  const lap = (): number => {
+    const now = performance.now();
+    const spent = now - mark;
+    mark = now;
+    return spent;
+  };
+
+  const terms = retriever.analyzer.terms(query);
+  const lexicalQuery = retriever.expandQuery === undefined ? terms : retriever.expandQuery(terms);
+  const lexicalHits: RowHit[] = retriever.lexical.search(lexicalQuery, candidates, filter);
+  const lexicalMs = lap();
+
+  let fused = lexicalHits;
+  let embedMs = 0;
+  let vectorMs = 0;
+  const { dense } = retriever;
+  if (dense !== undefined) {
+    const [vector] = await dense.embedder.embed([query], { kind: 'query', ...(plan.signal === undefined ? {} : { signal: plan.signal }) });
+    embedMs = lap();
+    const vectorHits = vector === undefined ? [] : searchDense(dense, vector, candidates, allowed);
+    vectorMs = lap();
+    const fusion = plan.fusion ?? { method: 'rrf' };
+    fused =
+      fusion.method === 'rrf'
+        ? reciprocalRankFusion([lexicalHits, vectorHits], fusion.k === undefined ? {} : { k: fusion.k })
+        : weightedScoreFusion([lexicalHits, vectorHits], { weights: [1 - fusion.semanticWeight, fusion.semanticWeight] });
+  }
+
+  const pool = fused.slice(0, Math.max(candidates, plan.rerank?.depth ?? 0));
+  const chunks = retriever.store.chunksByRow(retriever.kb, pool.map((hit) => hit.row));
+  let ranked = pool.filter((hit) => chunks.has(hit.row));
+  lap();
+  let rerankMs = 0;
+  if (retriever.reranker !== undefined) {
+    const chunkOf = (row: number) => chunks.get(row);
+    ranked = await rerankHits(ranked, {
+      reranker: retriever.reranker,
+      query,
+      textOf: (row) => {
+        const chunk = chunkOf(row);
+        return chunk === undefined ? undefined : embeddingText(chunk);
+      },
+      ...(plan.rerank?.depth === undefined ? {} : { depth: plan.rerank.depth }),
+      ...(plan.rerank?.minScore === undefined ? {} : { minScore: plan.rerank.minScore }),
+      ...(plan.signal === undefined ? {} : { signal: plan.signal }),
+    });
+    rerankMs = lap();
+  }
+  if (plan.mmrLambda !== undefined) {
+    const head = ranked.slice(0, Math.max(plan.k * 4, 20));
+    const similarity = similarityOf(retriever, head, chunks);
+    ranked = maximalMarginalRelevance(head, { k: plan.k, lambda: plan.mmrLambda, similarity });
+  }
+  const results: ScoredChunk[] = [];
+  for (const hit of ranked.slice(0, plan.k)) {
+    const chunk = chunks.get(hit.row);
+    if (chunk !== undefined) results.push({ chunk, score: hit.score, rank: results.length + 1 });
+  }
+  return { results, timings: { lexicalMs, embedMs, vectorMs, rerankMs } };
+}
+
+/** Dense candidates, filtered before ranking: exact over the allowed rows when they are few, else the index. */
+function searchDense(dense: DenseRetriever, vector: Float32Array, k: number, allowed: ReadonlySet<number> | undefined): RowHit[] {
+  if (allowed === undefined) return dense.index.search(vector, k);
+  if (dense.index.kind === 'exact' || allowed.size > exactFilterLimit) {
+    return dense.index.search(vector, k, { accept: (row) => allowed.has(row) });
+  }
+  const hits: RowHit[] = [];
+  for (const [row, stored] of dense.vectorsOf([...allowed])) hits.push({ row, score: dot(vector, stored) });
+  return hits.sort((left, right) => right.score - left.score || left.row - right.row).slice(0, k);
+}
+
+/** Pairwise similarity for MMR: cosine of stored vectors when dense retrieval is on, else of analyzed term counts. */
+function similarityOf(
+  retriever: PassageRetriever,
+  hits: readonly RowHit[],
+  chunks: ReadonlyMap<number, { readonly text: string }>,
+): (left: number, right: number) => number | undefined {
+  const rows = hits.map((hit) => hit.row);
+  if (retriever.dense !== undefined) {
+    const vectors = retriever.dense.vectorsOf(rows);
+    return (left, right) => {
+      const a = vectors.get(left);
+      const b = vectors.get(right);
+      return a === undefined || b === undefined ? undefined : dot(a, b);
+    };
+  }
+  const termVectors = new Map<number, Map<string, number>>();
+  for (const row of rows) {
+    const counts = new Map<string, number>();
+    for (const term of retriever.analyzer.terms(chunks.get(row)?.text ?? '')) counts.set(term, (counts.get(term) ?? 0) + 1);
+    termVectors.set(row, counts);
+  }
+  return (left, right) => {
+    const a = termVectors.get(left);
+    const b = termVectors.get(right);
+    if (a === undefined || b === undefined) return undefined;
+    let product = 0;
+    let normA = 0;
+    let normB = 0;
+    for (const [term, count] of a) {
+      normA += count * count;
+      product += count * (b.get(term) ?? 0);
+    }
+    for (const count of b.values()) normB += count * count;
+    return normA === 0 || normB === 0 ? 0 : product / Math.sqrt(normA * normB);
+  };
+}
+
+function dot(left: Float32Array, right: Float32Array): number {
+  let sum = 0;
+  for (let index = 0; index < left.length; index++) sum += (left[index] ?? 0) * (right[index] ?? 0);
+  return sum;
+}
