@@ -1,6 +1,7 @@
 import type { GroundedConfig } from '../config/config-schema.js';
 import type { Embedder } from '../core/embedder.js';
 import { GroundedError } from '../core/errors.js';
+import { createOnnxEmbedder } from '../providers/onnx/create-onnx-embedder.js';
 import { createOpenAICompatibleEmbedder } from '../providers/openai-compatible/create-openai-compatible-embedder.js';
 
 /**
@@ -37,8 +38,17 @@ export function createEmbedder(config: GroundedConfig): Embedder | undefined {
       });
     }
     case 'onnx':
-      throw new GroundedError('INVALID_CONFIG', 'the onnx embedder is not available in this build', {
-        hint: 'use GROUNDED_EMBEDDER_PROVIDER=openai-compatible',
+      if (settings.path === undefined) {
+        throw new GroundedError('INVALID_CONFIG', 'the onnx embedder needs the folder of a local model', {
+          hint: 'set GROUNDED_EMBEDDER_PATH to a folder with model.onnx and tokenizer.json',
+        });
+      }
+      return createOnnxEmbedder({
+        modelPath: settings.path,
+        pooling: settings.pooling,
+        maxBatchSize: settings.batchSize,
+        ...prefixes,
+        ...(settings.model === undefined ? {} : { modelId: settings.model }),
       });
   }
 }

@@ -9,8 +9,13 @@ import type { GroundedConfig } from '../config/config-schema.js';
 import type { Answer } from '../core/answer.js';
 import type { ChatModel, ChatUsage } from '../core/chat-model.js';
 import type { Chunk, ScoredChunk } from '../core/document.js';
+import type { Embedder } from '../core/embedder.js';
+import { GroundedError } from '../core/errors.js';
 import type { LexicalIndex } from '../core/lexical-index.js';
+import type { Reranker } from '../core/reranker.js';
+import type { SearchFilter } from '../core/search-filter.js';
 import type { Store } from '../core/store.js';
+import { embedChunks, type EmbedReport } from '../ingest/embed/embed-chunks.js';
 import { chunkDocument } from '../ingest/chunk/chunk-document.js';
 import { createApproximateTokenCounter } from '../ingest/chunk/approximate-token-counter.js';
 import { createDefaultLoaders } from '../ingest/loaders/create-default-loaders.js';
@@ -20,19 +25,46 @@ import { loadBm25Snapshot } from '../indexing/lexical/load-bm25-snapshot.js';
 import { countTerms } from '../indexing/lexical/count-terms.js';
 import { createAnalyzer } from '../indexing/lexical/create-analyzer.js';
 import { createSqliteStore } from '../indexing/stores/sqlite/create-sqlite-store.js';
+import { allowedRows } from '../retrieve/filter/allowed-rows.js';
+import { retrievePassages, type FusionMethod } from '../retrieve/retrieve-passages.js';
 import { createChatModel } from './create-chat-model.js';
-import { searchLexical } from '../retrieve/search-lexical.js';
+import { createEmbedder } from './create-embedder.js';
+import { createReranker } from './create-reranker.js';
+import { openDenseRetriever, type OpenedDenseRetriever } from './open-dense-retriever.js';
 
-export type { SyncReport };
+export type { SyncReport, EmbedReport };
+
+/** Named retrieval set-ups: BM25 only; BM25 and dense vectors fused; fused, then reranked by a cross-encoder. */
+export type RetrievalPreset = 'lexical' | 'hybrid' | 'hybrid-rerank';
+
+/** Per-query retrieval options. */
+export interface SearchOptions {
+  /** Default `retrieval.k`. */
+  readonly k?: number;
+  /** Default `retrieval.preset`, else `hybrid` when an embedder is configured, else `lexical`. */
+  readonly preset?: RetrievalPreset;
+  /** Applied before ranking. */
+  readonly filter?: SearchFilter;
+  readonly signal?: AbortSignal;
+}
+
+/** What a sync did, including the embedding pass when dense retrieval is configured. */
+export interface IngestReport extends SyncReport {
+  /** Absent when no embedder is configured. A failed pass sets `error`; run the sync again to finish it. */
+  readonly embedding?: EmbedReport;
+}
 export type { AnswerStrategy };
 
 /** A knowledge base opened for syncing, searching and answering. */
 export interface KnowledgeBase {
   readonly name: string;
   /** Syncs files and folders (see `syncSources`). Creates the knowledge base when it does not exist. */
-  sync(paths: readonly string[], options?: Pick<SyncSourcesOptions, 'readFile' | 'onProgress'>): Promise<SyncReport>;
-  /** The `k` best passages (default `retrieval.k`). Throws `KB_NOT_FOUND` for a knowledge base never ingested. */
-  search(query: string, k?: number): ScoredChunk[];
+  sync(paths: readonly string[], options?: Pick<SyncSourcesOptions, 'readFile' | 'onProgress'>): Promise<IngestReport>;
+  /**
+   * The `k` best passages under a retrieval preset. Throws `KB_NOT_FOUND` for a knowledge base never ingested,
+   * `INVALID_CONFIG` for a preset whose models are not configured.
+   */
+  search(query: string, options?: SearchOptions): Promise<ScoredChunk[]>;
   /**
    * A cited answer or an abstention from the configured chat model under a strategy, or from the offline
    * extractive answerer (behind the same ChatModel contract) when no model is configured.
@@ -41,7 +73,9 @@ export interface KnowledgeBase {
   /** A stored document's normalized text (what citation offsets point into). */
   documentText(key: string): string | undefined;
   /** What shapes this knowledge base's results, for run fingerprints. */
-  settings(strategy?: AnswerStrategy): { corpusHash: string; chunker: string; retriever: string; answerer: string };
+  settings(strategy?: AnswerStrategy, preset?: RetrievalPreset): { corpusHash: string; chunker: string; retriever: string; answerer: string };
+  /** The preset a search without one uses. */
+  readonly defaultPreset: RetrievalPreset;
   /** The underlying store (run history). */
   readonly store: Store;
   /** Milliseconds spent loading the lexical index (0 until the first search). */
@@ -53,6 +87,9 @@ export interface KnowledgeBase {
 export interface AnswerOptions {
   /** Default `rag`. */
   readonly strategy?: AnswerStrategy;
+  /** Retrieval preset of the `rag` strategy. */
+  readonly preset?: RetrievalPreset;
+  readonly filter?: SearchFilter;
   /** Receives the answer text as it streams. */
   readonly onDelta?: (text: string) => void;
   readonly signal?: AbortSignal;
@@ -79,6 +116,10 @@ export interface OpenKnowledgeBaseOptions {
   readonly kb?: string;
   /** A store to use instead of `<dataDir>/grounded.db` (tests, throwaway evaluation stores). */
   readonly store?: Store;
+  /** An embedder to use instead of the configured one (null: none). */
+  readonly embedder?: Embedder | null;
+  /** A reranker to use instead of the configured one (null: none). */
+  readonly reranker?: Reranker | null;
 }
 
 /**
@@ -100,6 +141,11 @@ export function createKnowledgeBase(options: OpenKnowledgeBaseOptions): Knowledg
   const fingerprint = JSON.stringify({ chunking: config.chunking, counter: counter.id, analyzer: analyzer.id });
   let index: LexicalIndex | undefined;
   let indexLoadMs = 0;
+  const embedder = options.embedder === undefined ? createEmbedder(config) : (options.embedder ?? undefined);
+  let reranker: Reranker | null | undefined = options.reranker;
+  let dense: OpenedDenseRetriever | undefined;
+  let filterCache: { generation: number; documents: ReturnType<Store['documentRows']>['documents'] } | undefined;
+  const defaultPreset: RetrievalPreset = config.retrieval.preset ?? (embedder === undefined ? 'lexical' : 'hybrid');
   let chatModel: ChatModel | null | undefined;
   const model = (): ChatModel | undefined => {
     if (chatModel === undefined) chatModel = createChatModel(config) ?? null;
@@ -130,16 +176,75 @@ export function createKnowledgeBase(options: OpenKnowledgeBaseOptions): Knowledg
     return index;
   }
 
-  function search(query: string, k = config.retrieval.k): ScoredChunk[] {
+  function denseRetriever(preset: RetrievalPreset): OpenedDenseRetriever {
+    if (embedder === undefined) {
+      throw new GroundedError('INVALID_CONFIG', `the ${preset} preset needs an embedder, and none is configured`, {
+        hint: 'set GROUNDED_EMBEDDER_PROVIDER (and its _BASE_URL/_MODEL or _PATH), or use --preset lexical',
+      });
+    }
+    dense ??= openDenseRetriever({ store, kb: name, embedder, mode: config.retrieval.vectorIndex, exactBelow: config.retrieval.exactBelow });
+    return dense;
+  }
+
+  function configuredReranker(): Reranker {
+    if (reranker === undefined) reranker = createReranker(config) ?? null;
+    if (reranker === null) {
+      throw new GroundedError('INVALID_CONFIG', 'the hybrid-rerank preset needs a reranker, and none is configured', {
+        hint: 'set GROUNDED_RERANKER_PROVIDER (and its _BASE_URL/_MODEL or _PATH), or use --preset hybrid',
+      });
+    }
+    return reranker;
+  }
+
+  /** Rows the filter accepts, from document metadata read once per generation. */
+  function filteredRows(filter: SearchFilter | undefined): Set<number> | undefined {
+    if (filter === undefined || Object.values(filter).every((value) => value === undefined)) return undefined;
+    if (filterCache === undefined || filterCache.generation !== store.generation(name)) filterCache = store.documentRows(name);
+    return allowedRows(filterCache.documents, filter);
+  }
+
+  async function search(query: string, searchOptions: SearchOptions = {}): Promise<ScoredChunk[]> {
     store.requireKnowledgeBase(name);
-    return searchLexical({ store, kb: name, analyzer, index: lexicalIndex() }, query, k);
+    const preset = searchOptions.preset ?? defaultPreset;
+    const fusion: FusionMethod =
+      config.retrieval.fusion === 'rrf' ? { method: 'rrf', k: config.retrieval.rrfK } : { method: 'weighted', semanticWeight: config.retrieval.semanticWeight };
+    const allowed = filteredRows(searchOptions.filter);
+    const { results } = await retrievePassages(
+      {
+        store,
+        kb: name,
+        analyzer,
+        lexical: lexicalIndex(),
+        ...(preset === 'lexical' ? {} : { dense: denseRetriever(preset) }),
+        ...(preset === 'hybrid-rerank' ? { reranker: configuredReranker() } : {}),
+      },
+      query,
+      {
+        k: searchOptions.k ?? config.retrieval.k,
+        candidates: config.retrieval.candidates,
+        fusion,
+        rerank: { depth: config.reranker.depth, ...(config.reranker.minScore === undefined ? {} : { minScore: config.reranker.minScore }) },
+        ...(config.retrieval.mmrLambda === undefined ? {} : { mmrLambda: config.retrieval.mmrLambda }),
+        ...(allowed === undefined ? {} : { allowed }),
+        ...(searchOptions.signal === undefined ? {} : { signal: searchOptions.signal }),
+      },
+    );
+    return results;
   }
 
   async function answer(question: string, options: AnswerOptions = {}): Promise<KnowledgeBaseAnswer> {
     const strategy = options.strategy ?? 'rag';
     store.requireKnowledgeBase(name);
     const started = performance.now();
-    const passages = strategy === 'rag' ? search(question, Math.max(config.answer.passages, config.retrieval.k)) : [];
+    const passages =
+      strategy === 'rag'
+        ? await search(question, {
+            k: Math.max(config.answer.passages, config.retrieval.k),
+            ...(options.preset === undefined ? {} : { preset: options.preset }),
+            ...(options.filter === undefined ? {} : { filter: options.filter }),
+            ...(options.signal === undefined ? {} : { signal: options.signal }),
+          })
+        : [];
     const retrieved = performance.now();
     const lexical = lexicalIndex();
     const idf = (term: string): number => lexical.idf(term);
@@ -177,13 +282,20 @@ export function createKnowledgeBase(options: OpenKnowledgeBaseOptions): Knowledg
     name,
     store,
     answer,
+    defaultPreset,
     documentText: (key) => store.getDocument(name, key)?.text,
-    settings(strategy = 'rag') {
+    settings(strategy = 'rag', preset = defaultPreset) {
       const sources = store.listSources(name).map((source) => `${source.path}\u0000${source.hash}`).sort();
       return {
         corpusHash: createHash('sha256').update(sources.join('\n')).digest('hex').slice(0, 16),
         chunker: JSON.stringify({ ...config.chunking, counter: counter.id, analyzer: analyzer.id }),
-        retriever: JSON.stringify({ preset: 'lexical', ...config.lexical, k: config.retrieval.k }),
+        retriever: JSON.stringify({
+          preset,
+          ...config.lexical,
+          ...config.retrieval,
+          ...(preset === 'lexical' ? {} : { embedder: embedder?.id ?? null }),
+          ...(preset === 'hybrid-rerank' ? { reranker: reranker?.id ?? config.reranker, rerankDepth: config.reranker.depth } : {}),
+        }),
         answerer: JSON.stringify({
           provider: config.llm.provider,
           ...(config.llm.provider === 'extractive'
@@ -221,7 +333,11 @@ export function createKnowledgeBase(options: OpenKnowledgeBaseOptions): Knowledg
       if (report.added + report.updated + report.removed > 0 || store.getIndexSnapshot(name, indexKey) === undefined) {
         lexicalIndex();
       }
-      return report;
+      if (embedder === undefined) return report;
+      if (report.updated + report.removed > 0) store.pruneEmbeddings();
+      const embedding = await embedChunks({ store, kb: name, embedder, batchSize: config.embedder.batchSize, concurrency: config.embedder.concurrency });
+      dense = undefined;
+      return { ...report, embedding };
     },
     search,
     close() {

@@ -1,6 +1,7 @@
 import type { GroundedConfig } from '../config/config-schema.js';
 import { GroundedError } from '../core/errors.js';
 import type { Reranker } from '../core/reranker.js';
+import { createOnnxReranker } from '../providers/onnx/create-onnx-reranker.js';
 import { createRerankApiReranker } from '../providers/rerank-api/create-rerank-api-reranker.js';
 
 /**
@@ -26,11 +27,15 @@ export function createReranker(config: GroundedConfig): Reranker | undefined {
         model: settings.model,
         timeoutMs: settings.timeoutMs,
         maxRetries: settings.maxRetries,
+        passagesField: settings.passagesField,
         ...(settings.apiKey === undefined ? {} : { apiKey: settings.apiKey }),
       });
     case 'onnx':
-      throw new GroundedError('INVALID_CONFIG', 'the onnx reranker is not available in this build', {
-        hint: 'use GROUNDED_RERANKER_PROVIDER=api',
-      });
+      if (settings.path === undefined) {
+        throw new GroundedError('INVALID_CONFIG', 'the onnx reranker needs the folder of a local cross-encoder', {
+          hint: 'set GROUNDED_RERANKER_PATH to a folder with model.onnx and tokenizer.json',
+        });
+      }
+      return createOnnxReranker({ modelPath: settings.path, ...(settings.model === undefined ? {} : { modelId: settings.model }) });
   }
 }

@@ -6,7 +6,7 @@ import { GroundedError } from '../core/errors.js';
 import { readBeirFolder } from '../eval/datasets/read-beir-folder.js';
 import { scoreRankedRetrieval, type RankedRetrievalScores } from '../eval/score-ranked-retrieval.js';
 import { rankDocuments } from '../retrieve/rank-documents.js';
-import { createKnowledgeBase } from './create-knowledge-base.js';
+import { createKnowledgeBase, type RetrievalPreset } from './create-knowledge-base.js';
 
 /** The `eval beir --json` shape (see shared/specs/cli.md). */
 export interface BeirReport extends RankedRetrievalScores {
@@ -16,7 +16,7 @@ export interface BeirReport extends RankedRetrievalScores {
   readonly chunks: number;
   /** Ingest plus index build, in milliseconds. */
   readonly indexMs: number;
-  readonly preset: 'lexical';
+  readonly preset: RetrievalPreset;
 }
 
 /** Chunks fetched per query before collapsing to 100 documents: documents split into several chunks need room. */
@@ -30,7 +30,12 @@ const chunkDepth = 300;
  * @example
  * const report = await evaluateBeir('../shared/datasets/beir-scifact', 'test', loadConfig());
  */
-export async function evaluateBeir(dir: string, split: string, config: GroundedConfig): Promise<BeirReport> {
+export async function evaluateBeir(
+  dir: string,
+  split: string,
+  config: GroundedConfig,
+  options: { readonly preset?: RetrievalPreset } = {},
+): Promise<BeirReport> {
   const folder = resolve(dir);
   const data = readBeirFolder(folder, split);
   const dataDir = mkdtempSync(join(tmpdir(), 'grounded-beir-'));
@@ -43,10 +48,10 @@ export async function evaluateBeir(dir: string, split: string, config: GroundedC
         hint: 'check the corpus format: one {"_id", "title", "text"} object per line',
       });
     }
-    kb.search('warm up the index', 1);
+    await kb.search('warm up the index', { k: 1, ...(options.preset === undefined ? {} : { preset: options.preset }) });
     const indexMs = performance.now() - started;
-    const scores = scoreRankedRetrieval(data.queries, data.qrels, (text) =>
-      rankDocuments(kb.search(text, chunkDepth), 100),
+    const scores = await scoreRankedRetrieval(data.queries, data.qrels, async (text) =>
+      rankDocuments(await kb.search(text, { k: chunkDepth, ...(options.preset === undefined ? {} : { preset: options.preset }) }), 100),
     );
     return {
       dataset: basename(folder),
@@ -54,7 +59,7 @@ export async function evaluateBeir(dir: string, split: string, config: GroundedC
       docs: sync.totalDocuments,
       chunks: sync.totalChunks,
       indexMs,
-      preset: 'lexical',
+      preset: options.preset ?? kb.defaultPreset,
       ...scores,
     };
   } finally {

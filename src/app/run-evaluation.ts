@@ -7,7 +7,7 @@ import { readGoldenSet } from '../eval/datasets/read-golden-set.js';
 import type { EvalRunReport } from '../eval/eval-run-report.js';
 import { runGoldenEval, type EvidenceProblem } from '../eval/run-golden-eval.js';
 import { createChatModel } from './create-chat-model.js';
-import { createKnowledgeBase, type AnswerStrategy } from './create-knowledge-base.js';
+import { createKnowledgeBase, type AnswerStrategy, type RetrievalPreset } from './create-knowledge-base.js';
 
 /** A finished run: the report (already saved in the history) and what could not be scored as written. */
 export interface EvaluationOutcome {
@@ -32,11 +32,14 @@ export async function runEvaluation(options: {
   readonly golden: string;
   /** Default `rag`. */
   readonly strategy?: AnswerStrategy;
+  /** Retrieval preset; default the knowledge base's. */
+  readonly preset?: RetrievalPreset;
   /** Judge claim-level faithfulness with the configured language model, `repeats` times per answer. */
   readonly judge?: { readonly repeats: number };
   readonly now?: () => Date;
 }): Promise<EvaluationOutcome> {
   const strategy = options.strategy ?? 'rag';
+  const preset = options.preset === undefined ? {} : { preset: options.preset };
   const judge = options.judge === undefined ? undefined : createChatModel(options.config);
   if (options.judge !== undefined && judge === undefined) {
     throw new GroundedError('INVALID_CONFIG', 'a judged run needs a language model', {
@@ -57,8 +60,8 @@ export async function runEvaluation(options: {
       cases,
       {
         // The system retrieves what it is configured to: a smaller retrieval.k shows up as lower recall.
-        retrieve: (question, k) => kb.search(question, Math.min(k, options.config.retrieval.k)),
-        answer: (question) => kb.answer(question, { strategy }),
+        retrieve: (question, k) => kb.search(question, { k: Math.min(k, options.config.retrieval.k), ...preset }),
+        answer: (question) => kb.answer(question, { strategy, ...preset }),
         documentText: kb.documentText,
       },
       { answerDepth: options.config.answer.passages, ...(judge === undefined ? {} : { judge: { model: judge, repeats: options.judge?.repeats ?? 1 } }) },
@@ -71,7 +74,7 @@ export async function runEvaluation(options: {
       kb: options.kb,
       golden,
       fingerprint: {
-        ...kb.settings(strategy),
+        ...kb.settings(strategy, options.preset),
         goldenHash: createHash('sha256').update(readFileSync(golden)).digest('hex').slice(0, 16),
         codeVersion,
         ...(judge === undefined ? {} : { judge: `${judge.provider}:${judge.modelId} x${options.judge?.repeats ?? 1}` }),

@@ -1,4 +1,6 @@
-import { createKnowledgeBase, type AnswerStrategy } from '../app/create-knowledge-base.js';
+import { createKnowledgeBase, type AnswerStrategy, type RetrievalPreset } from '../app/create-knowledge-base.js';
+import { addFilterOptions, filterFromFlags, type FilterFlags } from './add-filter-options.js';
+import { parsePresets } from './parse-presets.js';
 import { exitCodes } from './exit-code-for.js';
 import { parseStrategies } from './parse-strategy.js';
 import { previewText } from './preview-text.js';
@@ -6,18 +8,25 @@ import type { Register } from './command-context.js';
 
 /** `grounded ask QUESTION`: a cited answer, or an abstention when the knowledge base lacks the evidence. */
 export const askCommand: Register = (program, run) => {
-  program
-    .command('ask')
-    .description('answer a question with citations, or say it is not in the knowledge base')
-    .argument('<question>', 'the question')
-    .option('--strategy <name>', 'rag (default), long-context (whole corpus in the prompt) or closed-book (no retrieval)', parseStrategies)
-    .action(
-      run(async (context, question: string, options: { strategy?: AnswerStrategy[] }) => {
+  addFilterOptions(
+    program
+      .command('ask')
+      .description('answer a question with citations, or say it is not in the knowledge base')
+      .argument('<question>', 'the question')
+      .option('--strategy <name>', 'rag (default), long-context (whole corpus in the prompt) or closed-book (no retrieval)', parseStrategies)
+      .option('--preset <name>', 'retrieval: lexical, hybrid (needs an embedder) or hybrid-rerank (also a reranker)', parsePresets),
+  ).action(
+      run(async (context, question: string, options: FilterFlags & { strategy?: AnswerStrategy[]; preset?: RetrievalPreset[] }) => {
         const kb = createKnowledgeBase({ config: context.config, kb: context.kb });
         try {
           const strategy = options.strategy?.[0] ?? 'rag';
+          const filter = filterFromFlags(options);
+          const retrieval = {
+            ...(options.preset?.[0] === undefined ? {} : { preset: options.preset[0] }),
+            ...(filter === undefined ? {} : { filter }),
+          };
           if (context.json) {
-            const answer = await kb.answer(question, { strategy });
+            const answer = await kb.answer(question, { strategy, ...retrieval });
             context.io.stdout(`${JSON.stringify(answer)}\n`);
             return exitCodes.ok;
           }
@@ -25,6 +34,7 @@ export const askCommand: Register = (program, run) => {
           let streamed = false;
           const answer = await kb.answer(question, {
             strategy,
+            ...retrieval,
             onDelta: (text) => {
               streamed = true;
               context.io.stdout(text);

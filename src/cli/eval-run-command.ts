@@ -1,13 +1,14 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { renderHtmlReport } from '../app/evaluation-types.js';
-import type { AnswerStrategy } from '../app/create-knowledge-base.js';
+import type { AnswerStrategy, RetrievalPreset } from '../app/create-knowledge-base.js';
 import { runEvaluation } from '../app/run-evaluation.js';
 import type { Register } from './command-context.js';
 import { evalGroup } from './eval-group.js';
 import { exitCodes } from './exit-code-for.js';
 import { formatEvalSummary } from './format-eval-summary.js';
 import { parsePositiveInteger } from './parse-positive-integer.js';
+import { parsePresets } from './parse-presets.js';
 import { parseStrategies } from './parse-strategy.js';
 
 /** `grounded eval run --golden FILE [--report FILE.html]`: scores the knowledge base and stores the run. */
@@ -20,19 +21,27 @@ export const evalRunCommand: Register = (program, run) => {
     .option('--judge', 'also judge claim-level faithfulness with the configured language model')
     .option('--repeat <n>', 'judge each answer n times and report the spread (with --judge)', parsePositiveInteger)
     .option('--strategy <names>', 'rag (default), long-context, closed-book; comma-separated to compare them in one command', parseStrategies)
+    .option('--preset <names>', 'retrieval: lexical, hybrid, hybrid-rerank; comma-separated to compare them in one command', parsePresets)
     .action(
-      run(async (context, options: { golden: string; report?: string; strategy?: AnswerStrategy[]; judge?: boolean; repeat?: number }) => {
+      run(
+        async (
+          context,
+          options: { golden: string; report?: string; strategy?: AnswerStrategy[]; preset?: RetrievalPreset[]; judge?: boolean; repeat?: number },
+        ) => {
         const outcomes = [];
         for (const strategy of options.strategy ?? ['rag']) {
-          outcomes.push(
-            await runEvaluation({
-              config: context.config,
-              kb: context.kb,
-              golden: resolve(context.io.cwd, options.golden),
-              strategy,
-              ...(options.judge === true ? { judge: { repeats: options.repeat ?? 1 } } : {}),
-            }),
-          );
+          for (const preset of options.preset ?? [undefined]) {
+            outcomes.push(
+              await runEvaluation({
+                config: context.config,
+                kb: context.kb,
+                golden: resolve(context.io.cwd, options.golden),
+                strategy,
+                ...(preset === undefined ? {} : { preset }),
+                ...(options.judge === true ? { judge: { repeats: options.repeat ?? 1 } } : {}),
+              }),
+            );
+          }
         }
         const reports = outcomes.map((outcome) => outcome.report);
         if (options.report !== undefined) writeFileSync(resolve(context.io.cwd, options.report), renderHtmlReport(reports));
@@ -50,6 +59,7 @@ export const evalRunCommand: Register = (program, run) => {
         for (const problem of first?.goldenProblems ?? []) context.io.stderr(`golden set line ${problem.line}: ${problem.reason}\n`);
         for (const problem of first?.evidenceProblems ?? []) context.io.stderr(`case ${problem.caseId}: ${problem.doc}: ${problem.reason}\n`);
         return exitCodes.ok;
-      }),
+        },
+      ),
     );
 };

@@ -1,5 +1,5 @@
 import { createKnowledgeBase } from '../app/create-knowledge-base.js';
-import type { SyncReport } from '../app/create-knowledge-base.js';
+import type { IngestReport } from '../app/create-knowledge-base.js';
 import { exitCodes } from './exit-code-for.js';
 import type { CommandContext, Register } from './command-context.js';
 import { resolve } from 'node:path';
@@ -27,6 +27,8 @@ export const ingestCommand: Register = (program, run) => {
           const report = await kb.sync(paths.map((path) => resolve(context.io.cwd, path)));
           write(context, report);
           const nothingIngested = report.added + report.updated + report.unchanged === 0;
+          // Files are in (lexical search works), but some chunks have no vector yet: the job is not done.
+          if (report.embedding?.error !== undefined) return exitCodes.userError;
           return nothingIngested && report.skipped.length > 0 ? exitCodes.userError : exitCodes.ok;
         } finally {
           kb.close();
@@ -35,7 +37,7 @@ export const ingestCommand: Register = (program, run) => {
     );
 };
 
-function write(context: CommandContext, report: SyncReport): void {
+function write(context: CommandContext, report: IngestReport): void {
   const { io } = context;
   if (context.json) {
     io.stdout(`${JSON.stringify(report)}\n`);
@@ -46,5 +48,15 @@ function write(context: CommandContext, report: SyncReport): void {
         `(${report.totalDocuments} documents, ${report.totalChunks} chunks in all) in ${Math.round(report.ms)} ms\n`,
     );
   }
+  const { embedding } = report;
+  if (embedding !== undefined && !context.json) {
+    io.stdout(`embeddings: ${embedding.embedded} texts embedded; ${embedding.covered} of ${embedding.chunks} chunks have vectors (${Math.round(embedding.ms)} ms)\n`);
+  }
   for (const skipped of report.skipped) io.stderr(`skipped ${skipped.path}: ${skipped.reason}\n`);
+  if (embedding?.error !== undefined) {
+    io.stderr(
+      `error: embedding stopped (${embedding.error.message}); ${embedding.chunks - embedding.covered} chunks have no vector yet. ` +
+        'Run the same ingest again to finish: finished chunks are kept and not embedded again\n',
+    );
+  }
 }

@@ -1,4 +1,6 @@
-import { createKnowledgeBase } from '../app/create-knowledge-base.js';
+import { createKnowledgeBase, type RetrievalPreset } from '../app/create-knowledge-base.js';
+import { addFilterOptions, filterFromFlags, type FilterFlags } from './add-filter-options.js';
+import { parsePresets } from './parse-presets.js';
 import { exitCodes } from './exit-code-for.js';
 import { previewText } from './preview-text.js';
 import { parsePositiveInteger } from './parse-positive-integer.js';
@@ -6,17 +8,25 @@ import type { Register } from './command-context.js';
 
 /** `grounded search QUERY [-k N]`: retrieval only, best passages first. */
 export const searchCommand: Register = (program, run) => {
-  program
-    .command('search')
-    .description('retrieve the best passages for a query (no answer)')
-    .argument('<query>', 'any text; there is no query syntax')
-    .option('-k <n>', 'number of passages', parsePositiveInteger)
-    .action(
-      run((context, query: string, options: { k?: number }) => {
+  addFilterOptions(
+    program
+      .command('search')
+      .description('retrieve the best passages for a query (no answer)')
+      .argument('<query>', 'any text; there is no query syntax')
+      .option('-k <n>', 'number of passages', parsePositiveInteger)
+      .option('--preset <name>', 'lexical, hybrid (needs an embedder) or hybrid-rerank (also a reranker)', parsePresets),
+  ).action(
+      run(async (context, query: string, options: FilterFlags & { k?: number; preset?: RetrievalPreset[] }) => {
         const kb = createKnowledgeBase({ config: context.config, kb: context.kb });
         try {
           const started = performance.now();
-          const results = kb.search(query, options.k);
+          const filter = filterFromFlags(options);
+          const preset = options.preset?.[0];
+          const results = await kb.search(query, {
+            ...(options.k === undefined ? {} : { k: options.k }),
+            ...(preset === undefined ? {} : { preset }),
+            ...(filter === undefined ? {} : { filter }),
+          });
           const ms = performance.now() - started;
           if (context.json) {
             const rows = results.map(({ chunk, score, rank }) => ({
@@ -29,7 +39,7 @@ export const searchCommand: Register = (program, run) => {
               end: chunk.end,
               headingPath: chunk.headingPath,
             }));
-            context.io.stdout(`${JSON.stringify({ query, results: rows, ms, indexLoadMs: kb.indexLoadMs })}\n`);
+            context.io.stdout(`${JSON.stringify({ query, preset: preset ?? kb.defaultPreset, results: rows, ms, indexLoadMs: kb.indexLoadMs })}\n`);
           } else if (results.length === 0) {
             context.io.stdout('no matching passages\n');
           } else {

@@ -119,6 +119,8 @@ export const configSchema = z
         model: z.string().min(1).optional(),
         apiKey: z.string().min(1).optional(),
         path: z.string().min(1).optional(),
+        /** `api`: the passages field, `documents` (Cohere, Jina, vLLM, llama.cpp) or `texts` (Hugging Face TEI). */
+        passagesField: z.enum(['documents', 'texts']).default('documents'),
         /** Fused candidates rescored. Default 50; cost grows linearly with it. */
         depth: z.number().int().min(1).max(1000).default(50),
         /** Drop reranked passages scoring below this (on the model's own scale); undefined keeps all. */
@@ -126,7 +128,7 @@ export const configSchema = z
         timeoutMs: z.number().int().positive().default(60_000),
         maxRetries: z.number().int().min(0).max(10).default(2),
       })
-      .default({ provider: 'none', depth: 50, timeoutMs: 60_000, maxRetries: 2 }),
+      .default({ provider: 'none', passagesField: 'documents', depth: 50, timeoutMs: 60_000, maxRetries: 2 }),
     answer: z
       .object({
         /**

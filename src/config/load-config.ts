@@ -38,7 +38,10 @@ export function loadConfig(options: LoadConfigOptions = {}): GroundedConfig {
     });
   }
   const config = parsed.data;
-  return { ...config, dataDir: resolve(cwd, config.dataDir) };
+  // Model folders, like the data directory, are relative to where the command runs.
+  const inCwd = <T extends { path?: string | undefined }>(settings: T): T =>
+    settings.path === undefined ? settings : { ...settings, path: resolve(cwd, settings.path) };
+  return { ...config, dataDir: resolve(cwd, config.dataDir), embedder: inCwd(config.embedder), reranker: inCwd(config.reranker) };
 }
 
 /** `GROUNDED_*` variables as config (see shared/specs/cli.md); unset or empty variables are left out. */

@@ -16,7 +16,7 @@ import { spanRetrievalScores } from './metrics/span-retrieval-scores.js';
 /** The system under test, as the evaluation sees it. */
 export interface GoldenEvalSystem {
   /** The best chunks for a question, best first. */
-  retrieve(question: string, k: number): readonly ScoredChunk[];
+  retrieve(question: string, k: number): Promise<readonly ScoredChunk[]> | readonly ScoredChunk[];
   /** A cited answer or an abstention, with timings (and usage when a model answered). */
   answer(question: string): Promise<Answer & { readonly usage?: ChatUsage | null; readonly costUsd?: number | null }>;
   /** A stored document's normalized text, or undefined for an unknown document. */
@@ -73,7 +73,7 @@ async function evaluateCase(
   problems: EvidenceProblem[],
 ): Promise<CaseRecord> {
   const evidence = resolveCaseEvidence(golden, system, problems);
-  const retrieved = system.retrieve(golden.question, retrievalDepth).map(({ chunk, rank }) => ({
+  const retrieved = (await system.retrieve(golden.question, retrievalDepth)).map(({ chunk, rank }) => ({
     doc: chunk.doc,
     start: chunk.start,
     end: chunk.end,

@@ -21,18 +21,18 @@ export interface RankedRetrievalScores {
  * @example
  * const scores = scoreRankedRetrieval(split.queries, split.qrels, (text) => searchDocs(text, 100));
  */
-export function scoreRankedRetrieval(
+export async function scoreRankedRetrieval(
   queries: ReadonlyMap<string, string>,
   qrels: ReadonlyMap<string, ReadonlyMap<string, number>>,
-  retrieve: (text: string) => readonly string[],
+  retrieve: (text: string) => Promise<readonly string[]> | readonly string[],
   now: () => number = () => performance.now(),
-): RankedRetrievalScores {
+): Promise<RankedRetrievalScores> {
   const sums = { ndcgAt10: 0, mrrAt10: 0, recallAt10: 0, recallAt100: 0 };
   const latencies: number[] = [];
   for (const [id, relevance] of qrels) {
     const text = queries.get(id) ?? '';
     const started = now();
-    const ranked = retrieve(text);
+    const ranked = await retrieve(text);
     latencies.push(now() - started);
     sums.ndcgAt10 += ndcgAtK(ranked, relevance, 10);
     sums.mrrAt10 += mrrAtK(ranked, relevance, 10);
