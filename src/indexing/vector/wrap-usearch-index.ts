@@ -20,6 +20,8 @@ export interface UsearchIndexState {
 const OVERSAMPLE = 4;
 /** Batches smaller than this are added on one thread: starting workers costs more than it saves. */
 const PARALLEL_BATCH = 64;
+/** Rows handed to usearch per call: large enough to keep every core busy, small enough to copy cheaply. */
+const ADD_SLICE = 8192;
 
 /**
  * Puts the {@link HnswVectorIndex} contract over a usearch index that uses the inner-product metric (its distance
@@ -55,24 +57,24 @@ export function wrapUsearchIndex(native: Index, state: UsearchIndexState): HnswV
     const lastPosition = new Map<number, number>();
     rows.forEach((row, position) => lastPosition.set(row, position));
     const replaced = [...lastPosition.keys()].filter((row) => present.has(row));
-    const keys = new BigUint64Array(lastPosition.size);
-    const flat = new Float32Array(lastPosition.size * dimensions);
-    let slot = 0;
-    for (const [row, position] of lastPosition) {
-      keys[slot] = BigInt(row);
-      flat.set(vectors[position] as Float32Array, slot * dimensions);
-      slot++;
-    }
+    const batch = [...lastPosition];
     try {
       if (replaced.length > 0) native.remove(BigUint64Array.from(replaced, BigInt));
-      if (keys.length > 0) native.add(keys, flat, keys.length < PARALLEL_BATCH ? 1 : threads);
+      // In slices, so the flat copy usearch needs never doubles the memory of a large batch.
+      for (let start = 0; start < batch.length; start += ADD_SLICE) {
+        const slice = batch.slice(start, start + ADD_SLICE);
+        const keys = BigUint64Array.from(slice, ([row]) => BigInt(row));
+        const flat = new Float32Array(slice.length * dimensions);
+        slice.forEach(([, position], offset) => flat.set(vectors[position] as Float32Array, offset * dimensions));
+        native.add(keys, flat, slice.length < PARALLEL_BATCH ? 1 : threads);
+      }
     } catch (error) {
       // Keep the row set true to what usearch holds, whatever part of the batch went in.
       for (const row of lastPosition.keys()) {
         if (native.contains(BigInt(row)) === true) present.add(row);
         else present.delete(row);
       }
-      throw new GroundedError('INTERNAL', `usearch failed to add ${keys.length} vectors: ${String(error)}`, {
+      throw new GroundedError('INTERNAL', `usearch failed to add ${batch.length} vectors: ${String(error)}`, {
         cause: error,
       });
     }
