@@ -182,7 +182,14 @@ export function createKnowledgeBase(options: OpenKnowledgeBaseOptions): Knowledg
         hint: 'set GROUNDED_EMBEDDER_PROVIDER (and its _BASE_URL/_MODEL or _PATH), or use --preset lexical',
       });
     }
-    dense ??= openDenseRetriever({ store, kb: name, embedder, mode: config.retrieval.vectorIndex, exactBelow: config.retrieval.exactBelow });
+    dense ??= openDenseRetriever({
+      store,
+      kb: name,
+      embedder,
+      mode: config.retrieval.vectorIndex,
+      exactBelow: config.retrieval.exactBelow,
+      dataDir: config.dataDir,
+    });
     return dense;
   }
 
@@ -337,6 +344,8 @@ export function createKnowledgeBase(options: OpenKnowledgeBaseOptions): Knowledg
       if (report.updated + report.removed > 0) store.pruneEmbeddings();
       const embedding = await embedChunks({ store, kb: name, embedder, batchSize: config.embedder.batchSize, concurrency: config.embedder.concurrency });
       dense = undefined;
+      // Bring the vector index up to date now (HNSW: reconcile and save), so the first query does not pay for it.
+      if (embedding.covered > 0) denseRetriever('hybrid');
       return { ...report, embedding };
     },
     search,

@@ -1,7 +1,14 @@
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
 import type { Embedder } from '../core/embedder.js';
+import { isGroundedError } from '../core/errors.js';
 import type { Store } from '../core/store.js';
 import type { VectorIndex } from '../core/vector-index.js';
 import { createExactVectorIndex } from '../indexing/vector/create-exact-vector-index.js';
+import { createHnswVectorIndex } from '../indexing/vector/create-hnsw-vector-index.js';
+import type { HnswVectorIndex } from '../indexing/vector/hnsw-vector-index.js';
+import { loadHnswVectorIndex } from '../indexing/vector/load-hnsw-vector-index.js';
+import { saveHnswVectorIndex } from '../indexing/vector/save-hnsw-vector-index.js';
 import type { DenseRetriever } from '../retrieve/retrieve-passages.js';
 
 /** Where the vectors come from and which index serves them. */
@@ -12,33 +19,81 @@ export interface OpenDenseRetrieverOptions {
   /** `exact`, `hnsw`, or `auto` (exact below `exactBelow` vectors). */
   readonly mode: 'auto' | 'exact' | 'hnsw';
   readonly exactBelow: number;
+  /** Folder the HNSW index is persisted in (next to the store). */
+  readonly dataDir: string;
 }
 
-/** A dense retriever that can be brought up to date with the store after a sync. */
+/** A dense retriever over the knowledge base's current vectors. */
 export interface OpenedDenseRetriever extends DenseRetriever {
   /** Number of chunks with a vector. */
   readonly size: number;
+  /** What opening took: loading a saved HNSW index, reconciling it with the store, or building one. */
+  readonly opened: { readonly kind: string; readonly ms: number; readonly added: number; readonly removed: number };
 }
 
 /**
- * Loads the cached vectors of a knowledge base under the embedder's id into a vector index. Chunks without a vector
- * (an embedding pass that failed part-way) are simply not in the dense list; lexical retrieval still finds them.
+ * Opens the vectors of a knowledge base under the embedder's id. Few vectors: an exact index in memory. Many: an
+ * HNSW index persisted in `<dataDir>/vectors/`, tagged with the store's generation and vector count; when either
+ * moved (a sync added, updated or deleted chunks, or an embedding pass finished), the saved index is reconciled with
+ * the store (rows gone from the store removed, new rows added) and saved again, so it is never rebuilt from scratch
+ * after the first time. Chunks without a vector (an embedding pass that failed part-way) are not in the dense list;
+ * lexical retrieval still finds them.
  *
  * @example
- * const dense = openDenseRetriever({ store, kb: 'docs', embedder, mode: 'auto', exactBelow: 20_000 });
+ * const dense = openDenseRetriever({ store, kb: 'docs', embedder, mode: 'auto', exactBelow: 20_000, dataDir });
  */
 export function openDenseRetriever(options: OpenDenseRetrieverOptions): OpenedDenseRetriever {
   const { store, kb, embedder } = options;
+  const started = performance.now();
+  const count = store.embeddingCoverage(kb, embedder.id).embedded;
+  const useHnsw = options.mode === 'hnsw' || (options.mode === 'auto' && count >= options.exactBelow);
+  if (!useHnsw) return openExact(options, started);
+
+  const path = join(options.dataDir, 'vectors', `${createHash('sha256').update(`${kb}\u0000${embedder.id}`).digest('hex').slice(0, 24)}.hnsw`);
+  const meta = JSON.stringify({ model: embedder.id, generation: store.generation(kb), vectors: count });
+  let saved: HnswVectorIndex | undefined;
+  try {
+    const loaded = loadHnswVectorIndex(path);
+    if (loaded !== undefined && loaded.meta === meta) {
+      return hnswRetriever(options, loaded.index, { kind: 'hnsw-loaded', ms: performance.now() - started, added: 0, removed: 0 });
+    }
+    saved = loaded?.index;
+  } catch (error) {
+    // A damaged file is rebuilt from the stored vectors, which are the source of truth.
+    if (!isGroundedError(error, 'STORE_CORRUPT')) throw error;
+  }
   const { rows, vectors } = store.chunkVectors(kb, embedder.id);
   const dimensions = vectors[0]?.length ?? embedder.dimensions ?? 1;
+  const index = saved !== undefined && saved.dimensions === dimensions ? saved : createHnswVectorIndex({ dimensions });
+  const current = new Set(rows);
+  const gone = index.rows().filter((row) => !current.has(row));
+  index.remove(gone);
+  const addRows: number[] = [];
+  const addVectors: Float32Array[] = [];
+  rows.forEach((row, position) => {
+    if (!index.has(row)) {
+      addRows.push(row);
+      addVectors.push(vectors[position] ?? new Float32Array(dimensions));
+    }
+  });
+  if (addRows.length > 0) index.add(addRows, addVectors);
+  saveHnswVectorIndex(index, path, JSON.stringify({ model: embedder.id, generation: store.generation(kb), vectors: rows.length }));
+  const kind = index === saved ? 'hnsw-reconciled' : 'hnsw-built';
+  return hnswRetriever(options, index, { kind, ms: performance.now() - started, added: addRows.length, removed: gone.length });
+}
+
+function openExact(options: OpenDenseRetrieverOptions, started: number): OpenedDenseRetriever {
+  const { rows, vectors } = options.store.chunkVectors(options.kb, options.embedder.id);
+  const dimensions = vectors[0]?.length ?? options.embedder.dimensions ?? 1;
   const index: VectorIndex = createExactVectorIndex({ dimensions, initialCapacity: Math.max(1, rows.length) });
   if (rows.length > 0) index.add(rows, vectors);
   const byRow = new Map<number, Float32Array>();
   rows.forEach((row, position) => byRow.set(row, vectors[position] ?? new Float32Array(dimensions)));
   return {
-    embedder,
+    embedder: options.embedder,
     index,
     size: rows.length,
+    opened: { kind: 'exact', ms: performance.now() - started, added: rows.length, removed: 0 },
     vectorsOf(wanted) {
       const found = new Map<number, Float32Array>();
       for (const row of wanted) {
@@ -46,6 +101,20 @@ export function openDenseRetriever(options: OpenDenseRetrieverOptions): OpenedDe
         if (vector !== undefined) found.set(row, vector);
       }
       return found;
+    },
+  };
+}
+
+function hnswRetriever(options: OpenDenseRetrieverOptions, index: VectorIndex, opened: OpenedDenseRetriever['opened']): OpenedDenseRetriever {
+  return {
+    embedder: options.embedder,
+    index,
+    size: index.size,
+    opened,
+    // The graph holds no retrievable vectors: the few needed for filtered search and MMR come from the store.
+    vectorsOf(wanted) {
+      const { rows, vectors } = options.store.chunkVectors(options.kb, options.embedder.id, wanted);
+      return new Map(rows.map((row, position) => [row, vectors[position] ?? new Float32Array(0)]));
     },
   };
 }
