@@ -1,0 +1,27 @@
+import type { Finding } from '../advice-report.js';
+import { passingShare } from './failure-weight.js';
+import type { RuleInput } from './rule-input.js';
+
+/**
+ * A slice whose measured cases pass (at least 95%): nothing to fix. Weight 3, so only a strong measured or stated
+ * need (a broken latency budget, a tone gap) outvotes it. The confidence says how many cases this rests on.
+ *
+ * Source: docs/evaluation.md (a case passes when no stage lost it); the advisor's principle that measured gaps, not
+ * opinions, drive changes (issue 6).
+ */
+export function passingSliceNeedsNothing({ slice }: RuleInput): Finding | null {
+  if (slice === null || slice.cases === 0) return null;
+  const passRate = (slice.cases - slice.failed) / slice.cases;
+  if (passRate < passingShare) return null;
+  return {
+    rule: 'passing-slice-needs-nothing',
+    effect: 'recommend',
+    action: 'none',
+    weight: 3,
+    reason: `${slice.cases - slice.failed} of ${slice.cases} cases pass (${(passRate * 100).toFixed(0)}%): nothing measured needs fixing`,
+    source: 'docs/evaluation.md (failure attribution); issue 6 (measured gaps drive changes)',
+    basis: 'measured',
+    evidence: { cases: slice.cases, failed: slice.failed, passRate, recallAt5: slice.recallAt5 },
+    measureNext: ['add golden cases for the questions users actually ask (more cases, higher confidence)'],
+  };
+}
