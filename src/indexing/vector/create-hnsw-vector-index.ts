@@ -24,8 +24,9 @@ function checkSetting(name: keyof HnswSettings, value: number, min: number): num
 
 /**
  * Approximate nearest-neighbour search with an HNSW graph (usearch 2.25, f32 vectors, inner-product metric, so a
- * hit's score is the dot product: cosine for unit vectors). ~0.3 ms per query at 100k x 384 with recall@10 ~0.97
- * against exact search; batch `add` builds on every core (~27 s for 100k x 384 on 2 cores).
+ * hit's score is the dot product: cosine for unit vectors). At 100k x 384 clustered vectors (`bench/vector-search.ts`):
+ * query p50 ~0.6–0.8 ms, recall@10 0.998 against exact search; batch `add` builds on every core and costs ~140
+ * CPU-seconds for those 100k vectors (3.5–4 min wall on the shared 2-core dev machine), so build once and save.
  *
  * Re-adding a row replaces it (remove, then add); removed rows are never returned. A search with `accept` oversamples
  * (4k, doubling) until it has `k` accepted rows or has asked for every row, so for a filter that accepts few rows
