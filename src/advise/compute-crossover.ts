@@ -1,6 +1,7 @@
 import type { AdviceEvidence, CostPoint, Crossover } from './advice-report.js';
 import type { AdvisorProfile } from './advisor-profile-schema.js';
 import type { ResolvedPrices } from './resolve-prices.js';
+import { minimumFineTuneExamples } from './rules/too-few-examples.js';
 
 /** Days in a billing month for every monthly figure: 30, so the numbers can be checked by hand. */
 export const daysPerMonth = 30;
@@ -17,7 +18,7 @@ const curvePoints = 41;
  *   (profile, else measured, else 4000), O the output tokens (profile, else measured, else 300), h the prompt cache
  *   hit rate; plus the RAG model's hosting per month when self-hosted.
  * - Fine-tuned per request: the same with the short prompt P (`fineTunedPromptTokens`) at the fine-tuned rates;
- *   fixed per month: training (`labeledExamples x trainingTokensPerExample x trainingEpochs x training price`)
+ *   fixed per month: training (`max(labeledExamples, 500) x trainingTokensPerExample x trainingEpochs x training price`)
  *   divided by `amortizationMonths`, plus hosting (profile, else the price table).
  * - Per-request figures at a volume spread the fixed monthly costs over `volume x 30` requests.
  * - Break-even: the volume where the monthly lines cross, `(fixedFT - fixedRAG) / (30 x (marginalRAG - marginalFT))`;
@@ -42,12 +43,14 @@ export function computeCrossover(profile: AdvisorProfile, evidence: AdviceEviden
   const ragMarginal = perRequest(contextTokens, rag);
   const ftMarginal = perRequest(profile.fineTunedPromptTokens, fineTuned);
   const ragFixed = rag.hostingUsdPerMonth ?? 0;
-  const trainingTokens = profile.labeledExamples * profile.trainingTokensPerExample * profile.trainingEpochs;
+  // Nobody fine-tunes on fewer examples than the advisor requires: price at least that many.
+  const trainingExamples = Math.max(profile.labeledExamples, minimumFineTuneExamples);
+  const trainingTokens = trainingExamples * profile.trainingTokensPerExample * profile.trainingEpochs;
   const trainingUsd = (trainingTokens * (fineTuned.trainingPerMTok ?? 0)) / 1_000_000;
   const hosting = profile.fineTuneHostingUsdPerMonth ?? fineTuned.hostingUsdPerMonth ?? 0;
   const ftFixed = trainingUsd / profile.amortizationMonths + hosting;
   assumptions.push(
-    `training: ${profile.labeledExamples} examples x ${profile.trainingTokensPerExample} tokens x ${profile.trainingEpochs} epochs at $${fineTuned.trainingPerMTok ?? 0}/M, spread over ${profile.amortizationMonths} months`,
+    `training: ${trainingExamples} examples${trainingExamples > profile.labeledExamples ? ` (the minimum for fine-tuning; ${profile.labeledExamples} on hand)` : ''} x ${profile.trainingTokensPerExample} tokens x ${profile.trainingEpochs} epochs at $${fineTuned.trainingPerMTok ?? 0}/M, spread over ${profile.amortizationMonths} months`,
     `prices: ${prices.rag.model} and ${prices.fineTuned.model}${rag.source === undefined ? '' : ` (${rag.source})`}`,
   );
   const monthly = (volume: number, fixed: number, marginal: number): number => fixed + volume * daysPerMonth * marginal;

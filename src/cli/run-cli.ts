@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { loadConfig } from '../config/load-config.js';
 import { isGroundedError } from '../core/errors.js';
+import { adviseCommand } from './advise-command.js';
 import { askCommand } from './ask-command.js';
 import type { CliIo, CommandContext } from './command-context.js';
 import { evalBeirCommand } from './eval-beir-command.js';
@@ -65,6 +66,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   evalImportCommand(program, run);
   evalValidateCommand(program, run);
   evalBeirCommand(program, run);
+  adviseCommand(program, run);
   try {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (error) {
