@@ -25,7 +25,10 @@ export async function interviewProfile(start: AdvisorProfile, io: InterviewIo): 
     io.write(`\n${field.explanation}\n`);
     for (let attempt = 1; attempt <= attempts; attempt += 1) {
       const line = await io.ask(`${field.question} [${shown(field, start[field.name])}] `);
-      if (line === null) return advisorProfileSchema.parse(answers);
+      if (line === null) {
+        io.write('\n(end of input: the remaining questions keep their defaults)\n');
+        return advisorProfileSchema.parse(answers);
+      }
       const text = line.trim();
       if (text === '') break;
       const parsed = readAnswer(field, text);

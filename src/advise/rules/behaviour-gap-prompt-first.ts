@@ -7,9 +7,9 @@ import type { RuleInput } from './rule-input.js';
  * often enough. Fine-tuning is the next step once their shortfall is measured. Tone is left to
  * `tone-is-shown-not-told`. Weight 3.
  *
- * Source: OpenAI fine-tuning guide ("we strongly recommend first attempting to get good results with prompt
- * engineering, prompt chaining, and function calling"); Anthropic prompt engineering overview (prompting is "far
- * faster" than fine-tuning to control behaviour).
+ * Source: OpenAI fine-tuning guide (recommends first trying to get good results with prompt
+ * engineering, prompt chaining and function calling); Anthropic prompt engineering overview (prompting is far
+ * faster than fine-tuning to control behaviour).
  */
 export function behaviourGapPromptFirst({ profile }: RuleInput): Finding | null {
   if ((profile.gap !== 'behaviour' && profile.gap !== 'both') || profile.promptingTried || profile.behaviourKind === 'tone') return null;
