@@ -59,12 +59,11 @@ export function extractEvidence(sources: EvidenceSources): AdviceEvidence {
     strategy: typeof answerer['strategy'] === 'string' ? answerer['strategy'] : 'rag',
     slices: slicesOf(records),
     latency: { retrieveP95Ms: overall.latency.retrieveP95Ms, generateP95Ms: overall.latency.generateP95Ms, totalP95Ms: overall.latency.p95Ms },
+    // Every case retrieved its passages, abstained or not: the prompt it would send is measurable either way.
     contextTokensPerRequest: modelUsage
       ? Math.round(overall.cost.inputTokens / overall.cost.modelCalls)
-      : answered.length === 0
-        ? null
-        : Math.round(mean(answered.map((record) => estimatedPromptTokens(record, passages)))),
-    contextTokensSource: modelUsage ? 'model-usage' : answered.length === 0 ? null : 'retrieved-passages',
+      : Math.round(mean(records.map((record) => estimatedPromptTokens(record, passages)))),
+    contextTokensSource: modelUsage ? 'model-usage' : 'retrieved-passages',
     outputTokensPerRequest: modelUsage
       ? Math.round(overall.cost.outputTokens / overall.cost.modelCalls)
       : answered.length === 0
