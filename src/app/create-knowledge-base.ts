@@ -145,6 +145,8 @@ export function createKnowledgeBase(options: OpenKnowledgeBaseOptions): Knowledg
   let reranker: Reranker | null | undefined = options.reranker;
   let dense: OpenedDenseRetriever | undefined;
   let filterCache: { generation: number; documents: ReturnType<Store['documentRows']>['documents'] } | undefined;
+  // The last filter's rows: a conversation or an evaluation asks many questions under the same filter.
+  let lastFilter: { key: string; generation: number; rows: Set<number> } | undefined;
   const defaultPreset: RetrievalPreset = config.retrieval.preset ?? (embedder === undefined ? 'lexical' : 'hybrid');
   let chatModel: ChatModel | null | undefined;
   const model = (): ChatModel | undefined => {
@@ -206,8 +208,12 @@ export function createKnowledgeBase(options: OpenKnowledgeBaseOptions): Knowledg
   /** Rows the filter accepts, from document metadata read once per generation. */
   function filteredRows(filter: SearchFilter | undefined): Set<number> | undefined {
     if (filter === undefined || Object.values(filter).every((value) => value === undefined)) return undefined;
-    if (filterCache === undefined || filterCache.generation !== store.generation(name)) filterCache = store.documentRows(name);
-    return allowedRows(filterCache.documents, filter);
+    const generation = store.generation(name);
+    const key = JSON.stringify(filter);
+    if (lastFilter?.key === key && lastFilter.generation === generation) return lastFilter.rows;
+    if (filterCache === undefined || filterCache.generation !== generation) filterCache = store.documentRows(name);
+    lastFilter = { key, generation, rows: allowedRows(filterCache.documents, filter) };
+    return lastFilter.rows;
   }
 
   async function search(query: string, searchOptions: SearchOptions = {}): Promise<ScoredChunk[]> {

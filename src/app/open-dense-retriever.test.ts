@@ -73,6 +73,9 @@ describe('openDenseRetriever with a persisted HNSW index', () => {
     assert.equal(kb.store.chunksByRow('default', [hit?.row ?? -1]).get(hit?.row ?? -1)?.doc, 'topic-1.md');
     const dunes = await kb.search('desert sand dunes', { preset: 'hybrid', k: 10 });
     assert.ok(dunes.every((result) => result.chunk.doc !== 'topic-2.md'), 'a deleted document never comes back');
+    // A filter over the HNSW path: the allowed rows are scanned exactly, so the one allowed chunk comes back.
+    const filtered = await kb.search('lava eruption', { preset: 'hybrid', k: 3, filter: { pathPrefixes: ['topic-4'] } });
+    assert.deepEqual(filtered.map((result) => result.chunk.doc), ['topic-4.md']);
     kb.close();
   });
 

@@ -149,10 +149,8 @@ export function createSqliteStore(file: string): Store {
     if (only === undefined) {
       for (const raw of statements.chunkVectors.iterate(model, kbId) as Iterable<{ id: number; vector: Buffer }>) add(raw);
     } else {
-      for (const row of only) {
-        const raw = statements.chunkVector.get(model, row, kbId) as { id: number; vector: Buffer } | undefined;
-        if (raw !== undefined) add(raw);
-      }
+      // One query for any number of rows: the row list travels as a JSON array.
+      for (const raw of statements.chunkVectorsOf.iterate(model, kbId, JSON.stringify(only)) as Iterable<{ id: number; vector: Buffer }>) add(raw);
     }
     return { generation: generationOf(kbId), rows, vectors };
   });
@@ -427,8 +425,9 @@ function prepareStatements(db: Database.Database) {
     chunkVectors: db.prepare(
       'SELECT c.id, e.vector FROM chunks c JOIN embeddings e ON e.model = ? AND e.hash = c.embed_hash WHERE c.kb_id = ? ORDER BY c.id',
     ),
-    chunkVector: db.prepare(
-      'SELECT c.id, e.vector FROM chunks c JOIN embeddings e ON e.model = ? AND e.hash = c.embed_hash WHERE c.id = ? AND c.kb_id = ?',
+    chunkVectorsOf: db.prepare(
+      `SELECT c.id, e.vector FROM chunks c JOIN embeddings e ON e.model = ? AND e.hash = c.embed_hash
+       WHERE c.kb_id = ? AND c.id IN (SELECT value FROM json_each(?)) ORDER BY c.id`,
     ),
     pruneEmbeddings: db.prepare('DELETE FROM embeddings WHERE hash NOT IN (SELECT embed_hash FROM chunks WHERE embed_hash IS NOT NULL)'),
     documentsMetadata: db.prepare('SELECT id, key, metadata FROM documents WHERE kb_id = ?'),
