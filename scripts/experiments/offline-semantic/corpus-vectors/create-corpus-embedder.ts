@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Embedder } from '../../core/embedder.js';
-import type { Analyzer } from '../../core/lexical-index.js';
+import type { Embedder } from '../../../../src/core/embedder.js';
+import type { Analyzer } from '../../../../src/core/lexical-index.js';
 import type { CorpusVectors } from './corpus-vectors.js';
 import { embedTermCounts } from './embed-term-counts.js';
 

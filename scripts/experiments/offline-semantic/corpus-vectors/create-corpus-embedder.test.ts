@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createAnalyzer } from '../lexical/create-analyzer.js';
+import { createAnalyzer } from '../../../../src/indexing/lexical/create-analyzer.js';
 import { createCorpusEmbedder } from './create-corpus-embedder.js';
 import { embedTermCounts } from './embed-term-counts.js';
 import { trainLsaVectors } from './train-lsa-vectors.js';

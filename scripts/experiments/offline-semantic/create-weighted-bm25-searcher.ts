@@ -1,6 +1,6 @@
-import type { LexicalHit } from '../../core/lexical-index.js';
-import type { Bm25Postings } from './bm25-postings.js';
-import { selectTopK } from './select-top-k.js';
+import type { LexicalHit } from '../../../src/core/lexical-index.js';
+import type { Bm25Postings } from '../../../src/indexing/lexical/bm25-postings.js';
+import { selectTopK } from '../../../src/indexing/lexical/select-top-k.js';
 
 /**
  * BM25 search with a weight per query term, as an expanded query (RM3, synonyms) needs; plus the document

@@ -1,6 +1,6 @@
-import type { ScoredChunk } from '../core/document.js';
-import type { Analyzer, LexicalIndex } from '../core/lexical-index.js';
-import type { Store } from '../core/store.js';
+import type { ScoredChunk } from '../../../src/core/document.js';
+import type { Analyzer, LexicalIndex } from '../../../src/core/lexical-index.js';
+import type { Store } from '../../../src/core/store.js';
 
 /** What {@link searchLexical} reads from. */
 export interface LexicalSearcher {

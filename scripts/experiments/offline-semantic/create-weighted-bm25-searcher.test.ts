@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { AnalyzedChunk } from '../../core/lexical-index.js';
-import { decodeBm25Postings } from './bm25-postings.js';
-import { buildBm25Index } from './build-bm25-index.js';
-import { countTerms } from './count-terms.js';
+import type { AnalyzedChunk } from '../../../src/core/lexical-index.js';
+import { decodeBm25Postings } from '../../../src/indexing/lexical/bm25-postings.js';
+import { buildBm25Index } from '../../../src/indexing/lexical/build-bm25-index.js';
+import { countTerms } from '../../../src/indexing/lexical/count-terms.js';
 import { createWeightedBm25Searcher } from './create-weighted-bm25-searcher.js';
 
 function chunk(row: number, body: string, title = ''): AnalyzedChunk {
