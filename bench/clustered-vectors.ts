@@ -1,3 +1,4 @@
+import { createRandom } from './create-random.js';
 /** Settings of {@link clusteredVectors}. */
 export interface ClusteredVectorsOptions {
   /** Number of data vectors. */
@@ -20,18 +21,6 @@ export interface ClusteredVectorsOptions {
 export interface ClusteredVectors {
   readonly vectors: Float32Array[];
   readonly queries: Float32Array[];
-}
-
-/** mulberry32: small, fast, good enough for benchmark data. */
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let mixed = state;
-    mixed = Math.imul(mixed ^ (mixed >>> 15), mixed | 1);
-    mixed ^= mixed + Math.imul(mixed ^ (mixed >>> 7), mixed | 61);
-    return ((mixed ^ (mixed >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Standard normal draws by Box–Muller. */

@@ -1,3 +1,4 @@
+import { createRandom } from './create-random.js';
 /** One generated chunk: a title (document title and heading) and body text. */
 export interface SyntheticChunk {
   readonly id: number;
@@ -28,18 +29,6 @@ const ONSETS = ['', 'b', 'c', 'd', 'f', 'g', 'h', 'k', 'l', 'm', 'n', 'p', 'r', 
 const NUCLEI = ['a', 'e', 'i', 'o', 'u', 'ea', 'io', 'ou', 'ai'];
 const CODAS = ['', '', 'n', 'r', 's', 't', 'l', 'm', 'nd', 'st', 'ng', 'ct', 'rm'];
 const SUFFIXES = ['', '', '', 'ing', 'ed', 's', 'ion', 'al', 'ity', 'er', 'ly', 'ness', 'ment'];
-
-/** mulberry32: small, fast, good enough for benchmark data. */
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let mixed = state;
-    mixed = Math.imul(mixed ^ (mixed >>> 15), mixed | 1);
-    mixed ^= mixed + Math.imul(mixed ^ (mixed >>> 7), mixed | 61);
-    return ((mixed ^ (mixed >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function pick<T>(items: readonly T[], random: () => number): T {
   return items[Math.floor(random() * items.length)] as T;

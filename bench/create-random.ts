@@ -1,0 +1,16 @@
+/**
+ * mulberry32: a small, fast, seeded generator of floats in [0, 1), good enough for benchmark data.
+ *
+ * @example
+ * const random = createRandom(7); random(); // 0.86...
+ */
+export function createRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let mixed = state;
+    mixed = Math.imul(mixed ^ (mixed >>> 15), mixed | 1);
+    mixed ^= mixed + Math.imul(mixed ^ (mixed >>> 7), mixed | 61);
+    return ((mixed ^ (mixed >>> 14)) >>> 0) / 4294967296;
+  };
+}
