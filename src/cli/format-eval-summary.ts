@@ -13,7 +13,7 @@ export function formatEvalSummary(report: EvalRunReport): string {
   const answerer = parseAnswerer(report.fingerprint.answerer);
   const lines = [
     `run ${report.runId}  kb '${report.kb}'  ${report.cases} cases  (${report.golden})`,
-    `answerer ${answerer.provider ?? '?'}${answerer.model === undefined ? '' : ` ${answerer.model}`}, strategy ${answerer.strategy ?? 'rag'}`,
+    `retrieval ${retrievalPreset(report.fingerprint.retriever)}; answerer ${answerer.provider ?? '?'}${answerer.model === undefined ? '' : ` ${answerer.model}`}, strategy ${answerer.strategy ?? 'rag'}`,
     '',
     'failures by stage:',
     ...failureKinds.map((kind) => `  ${kind.padEnd(22)} ${String(report.failures[kind]).padStart(5)}`),
@@ -60,5 +60,14 @@ function parseAnswerer(fingerprint: string): { provider?: string; model?: string
     return typeof parsed === 'object' && parsed !== null ? (parsed as { provider?: string }) : {};
   } catch {
     return {};
+  }
+}
+
+function retrievalPreset(fingerprint: string): string {
+  try {
+    const parsed = JSON.parse(fingerprint) as { preset?: unknown };
+    return typeof parsed.preset === 'string' ? parsed.preset : 'custom';
+  } catch {
+    return 'custom';
   }
 }

@@ -131,6 +131,21 @@ describe('dense and hybrid retrieval', () => {
     assert.match(noEmbedder.stderr, /GROUNDED_EMBEDDER_PROVIDER/);
   });
 
+  it('scores presets side by side in one eval run, each run fingerprinted with its retriever', async () => {
+    const golden = join(repo, 'test', 'fixtures', 'advise', 'harbor-golden.jsonl');
+    const result = await run(['eval', 'run', '--golden', golden, '--preset', 'lexical,hybrid', '--json'], env());
+    assert.equal(result.code, 0, result.stderr);
+    const { runs } = parseJson<{ runs: { fingerprint: { retriever: string }; retrieval: { recallAt5: number } }[] }>(result);
+    assert.deepEqual(
+      runs.map((report) => (JSON.parse(report.fingerprint.retriever) as { preset: string }).preset),
+      ['lexical', 'hybrid'],
+    );
+    assert.match(runs[1]?.fingerprint.retriever ?? '', /loopback-embed/);
+    assert.ok(runs.every((report) => report.retrieval.recallAt5 > 0));
+    const readable = await run(['eval', 'run', '--golden', golden, '--preset', 'hybrid'], env());
+    assert.match(readable.stdout, /retrieval hybrid; answerer extractive/);
+  });
+
   it('embeds with a local ONNX model from a folder, and a new model embeds everything exactly once', async () => {
     const model = join(folder.path, 'tiny-model');
     await writeTinyBertModel(model, { words: ['snapshot', 'restore', 'token', 'port', 'backup', 'password', 'harbor'] });
