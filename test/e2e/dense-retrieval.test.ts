@@ -160,6 +160,17 @@ describe('dense and hybrid retrieval', () => {
     const search = parseJson<SearchJson>(await run(['search', 'restore the snapshot', '--json'], onnx, dataDir));
     assert.equal(search.preset, 'hybrid');
     assert.ok(search.results.length > 0);
+    // A local ONNX cross-encoder reranks: the results come back in the order of its scores.
+    const crossEncoder = join(folder.path, 'tiny-cross-encoder');
+    await writeTinyBertModel(crossEncoder, { head: 'classifier', words: ['snapshot', 'restore', 'token', 'port', 'backup', 'password', 'harbor'] });
+    const reranked = parseJson<SearchJson>(
+      await run(['search', 'restore the snapshot', '--preset', 'hybrid-rerank', '--json'], { ...onnx, GROUNDED_RERANKER_PROVIDER: 'onnx', GROUNDED_RERANKER_PATH: crossEncoder }, dataDir),
+    );
+    assert.equal(reranked.preset, 'hybrid-rerank');
+    const rerankScores = reranked.results.map((hit) => hit.score);
+    assert.ok(rerankScores.length > 1);
+    assert.deepEqual(rerankScores, [...rerankScores].sort((left, right) => right - left));
+    assert.notDeepEqual(rerankScores, search.results.map((hit) => hit.score));
     // The same store under another model: every text once more, cached side by side.
     const other = parseJson<IngestJson>(await run(['ingest', 'docs', '--json'], env(), dataDir));
     assert.equal(other.embedding?.embedded, first.embedding?.embedded);
