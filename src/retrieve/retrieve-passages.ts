@@ -77,7 +77,9 @@ const exactFilterLimit = 2_000;
  */
 export async function retrievePassages(retriever: PassageRetriever, query: string, plan: RetrievalPlan): Promise<RetrievedPassages> {
   const { allowed } = plan;
-  const candidates = Math.max(plan.k, plan.candidates ?? 100);
+  // Lexical search alone with nothing after it needs only k; fusion, reranking and MMR need room to reorder.
+  const reorders = retriever.dense !== undefined || retriever.reranker !== undefined || plan.mmrLambda !== undefined;
+  const candidates = reorders ? Math.max(plan.k, plan.candidates ?? 100) : plan.k;
   const accept = allowed === undefined ? undefined : (row: number): boolean => allowed.has(row);
   const filter = accept === undefined ? {} : { accept };
   let mark = performance.now();
@@ -109,7 +111,10 @@ export async function retrievePassages(retriever: PassageRetriever, query: strin
         : weightedScoreFusion([lexicalHits, vectorHits], { weights: [1 - fusion.semanticWeight, fusion.semanticWeight] });
   }
 
-  const pool = fused.slice(0, Math.max(candidates, plan.rerank?.depth ?? 0));
+  // Chunks are read from the store only for the rows that can still reach the top k.
+  const poolSize =
+    retriever.reranker !== undefined ? Math.max(plan.k, plan.rerank?.depth ?? 50) : plan.mmrLambda !== undefined ? Math.max(plan.k * 4, 20) : plan.k;
+  const pool = fused.slice(0, poolSize);
   const chunks = retriever.store.chunksByRow(retriever.kb, pool.map((hit) => hit.row));
   let ranked = pool.filter((hit) => chunks.has(hit.row));
   lap();
@@ -130,7 +135,7 @@ export async function retrievePassages(retriever: PassageRetriever, query: strin
     rerankMs = lap();
   }
   if (plan.mmrLambda !== undefined) {
-    const head = ranked.slice(0, Math.max(plan.k * 4, 20));
+    const head = ranked.slice(0, poolSize);
     const similarity = similarityOf(retriever, head, chunks);
     ranked = maximalMarginalRelevance(head, { k: plan.k, lambda: plan.mmrLambda, similarity });
   }
