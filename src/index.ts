@@ -13,7 +13,17 @@
 
 // Opening and using a knowledge base.
 export { createKnowledgeBase } from './app/create-knowledge-base.js';
-export type { AnswerOptions, AnswerStrategy, KnowledgeBase, KnowledgeBaseAnswer, SyncReport } from './app/create-knowledge-base.js';
+export type {
+  AnswerOptions,
+  AnswerStrategy,
+  EmbedReport,
+  IngestReport,
+  KnowledgeBase,
+  KnowledgeBaseAnswer,
+  RetrievalPreset,
+  SearchOptions,
+  SyncReport,
+} from './app/create-knowledge-base.js';
 export { loadConfig } from './config/load-config.js';
 export type { GroundedConfig, GroundedConfigInput } from './config/config-schema.js';
 
@@ -29,6 +39,10 @@ export type { Answer, Citation } from './core/answer.js';
 export type { ChatModel, ChatRequest, ChatResult, ChatStreamPart, ChatUsage } from './core/chat-model.js';
 export type { Chunk, LoadedDocument, ScoredChunk } from './core/document.js';
 export type { DocumentLoader } from './core/document-loader.js';
+export type { Embedder, EmbedOptions, EmbeddingKind } from './core/embedder.js';
+export type { Reranker, RerankOptions } from './core/reranker.js';
+export type { VectorHit, VectorIndex, VectorSearchOptions } from './core/vector-index.js';
+export type { SearchFilter } from './core/search-filter.js';
 export type { GoldenCase } from './core/golden-case.js';
 export type { Store } from './core/store.js';
 export { GroundedError, isGroundedError } from './core/errors.js';
