@@ -1,21 +1,18 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
 import { formatAdviceText, interviewProfile, renderAdviceReport, type InterviewIo } from '../app/advice-types.js';
 import { loadAdvisorProfile } from '../app/load-advisor-profile.js';
 import { runAdvisor } from '../app/run-advisor.js';
-import type { CliIo, Register } from './command-context.js';
+import { GroundedError } from '../core/errors.js';
+import type { Register } from './command-context.js';
 import { exitCodes } from './exit-code-for.js';
 
 /**
- * Where `--interview` reads answers: `CliIo` has no input channel, so a caller (a test) may add `stdin` to the io it
- * passes; otherwise the process's standard input.
- */
-type InterviewInput = CliIo & { readonly stdin?: NodeJS.ReadableStream };
-
-/**
  * `grounded advise [--profile FILE] [--interview] [--json] [--report FILE.html]`: RAG, fine-tune, hybrid or leave
- * it, from the use-case profile and the knowledge base's latest eval runs (docs/advisor.md).
+ * it, from the use-case profile and the knowledge base's latest eval runs (docs/advisor.md). `--interview` reads its
+ * answers from `io.stdin`; with `--json` the questions go to stderr so stdout carries only the JSON document.
  */
 export const adviseCommand: Register = (program, run) => {
   program
@@ -28,9 +25,13 @@ export const adviseCommand: Register = (program, run) => {
       run(async (context, options: { profile?: string; interview?: boolean; report?: string }) => {
         let profile = loadAdvisorProfile(options.profile, context.io.cwd);
         if (options.interview === true) {
-          // With --json, stdout carries only the JSON document: the questions go to stderr.
-          const write = context.json ? context.io.stderr : context.io.stdout;
-          const reader = lineReader((context.io as InterviewInput).stdin ?? process.stdin, write);
+          const input = context.io.stdin;
+          if (input === undefined) {
+            throw new GroundedError('INVALID_INPUT', '--interview has no standard input to read answers from', {
+              hint: 'run it in a terminal or pipe the answers in, or write the answers in a file for --profile',
+            });
+          }
+          const reader = lineReader(input, context.json ? context.io.stderr : context.io.stdout);
           try {
             profile = await interviewProfile(profile, reader);
           } finally {
@@ -38,7 +39,7 @@ export const adviseCommand: Register = (program, run) => {
           }
         }
         const report = runAdvisor({ config: context.config, kb: context.kb, profile });
-        if (options.report !== undefined) writeFileSync(resolve(context.io.cwd, options.report), renderAdviceReport(report));
+        if (options.report !== undefined) writeReport(resolve(context.io.cwd, options.report), renderAdviceReport(report));
         if (context.json) {
           context.io.stdout(`${JSON.stringify(report)}\n`);
         } else {
@@ -50,7 +51,7 @@ export const adviseCommand: Register = (program, run) => {
     );
 };
 
-function lineReader(input: NodeJS.ReadableStream, write: (text: string) => void): InterviewIo & { close(): void } {
+function lineReader(input: Readable, write: (text: string) => void): InterviewIo & { close(): void } {
   const lines = createInterface({ input, crlfDelay: Infinity, terminal: false })[Symbol.asyncIterator]();
   return {
     write,
@@ -61,4 +62,16 @@ function lineReader(input: NodeJS.ReadableStream, write: (text: string) => void)
     },
     close: () => void lines.return?.(),
   };
+}
+
+function writeReport(file: string, html: string): void {
+  try {
+    writeFileSync(file, html);
+  } catch (error) {
+    // A missing folder or a read-only path is the user's to fix, not an internal failure.
+    throw new GroundedError('PATH_NOT_FOUND', `cannot write report ${file}`, {
+      hint: 'check that the folder exists and is writable',
+      cause: error,
+    });
+  }
 }

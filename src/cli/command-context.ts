@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import type { Command } from 'commander';
 import type { GroundedConfig } from '../config/config-schema.js';
 
@@ -7,6 +8,11 @@ export interface CliIo {
   readonly stderr: (text: string) => void;
   readonly env: NodeJS.ProcessEnv;
   readonly cwd: string;
+  /**
+   * Standard input, for commands that ask questions (`advise --interview`); the bin passes `process.stdin`, tests a
+   * `Readable.from([...])`. Absent when the caller has no input to offer: such commands then fail with a message.
+   */
+  readonly stdin?: Readable;
 }
 
 /** What every command receives: resolved settings and output channels. */

@@ -7,5 +7,6 @@ const code = await runCli(process.argv.slice(2), {
   stderr: (text) => process.stderr.write(text),
   env: process.env,
   cwd: process.cwd(),
+  stdin: process.stdin,
 });
 process.exitCode = code;

@@ -119,6 +119,12 @@ describe('grounded advise', () => {
     const missing = await run(['advise', '--profile', join(folder.path, 'nope.yaml')]);
     assert.equal(missing.code, 1);
     assert.match(missing.stderr, /cannot read profile/);
+    const unwritable = await run(['advise', '--kb', 'passing', '--report', join(folder.path, 'no-such-folder', 'advice.html')]);
+    assert.equal(unwritable.code, 1, 'a report path that cannot be written is the user\'s to fix');
+    assert.match(unwritable.stderr, /^error: cannot write report .*advice\.html; check that the folder exists/);
+    const noInput = await run(['advise', '--interview']);
+    assert.equal(noInput.code, 1);
+    assert.match(noInput.stderr, /--interview has no standard input/);
   });
 
   it('advises from the profile alone, with a note, when the knowledge base does not exist', async () => {
@@ -143,7 +149,7 @@ describe('grounded advise', () => {
       env: {},
       cwd: folder.path,
       stdin: Readable.from([`${answers}\n`]),
-    } as Parameters<typeof runCli>[1]);
+    });
     assert.equal(code, 0, stderr);
     assert.match(stderr, /Is the gap about facts .*\[unknown; facts\/behaviour\/both\/unknown\]/);
     assert.match(stderr, /How many good labelled examples .*\[0\]/);
