@@ -164,6 +164,25 @@ describe('advise on real eval runs (examples/sample-docs, test/fixtures/advise)'
     assert.ok(report.recommendations[0]?.reasons.some((reason) => /^keep retrieval/.test(reason)));
   });
 
+  it('a passing run does not hide a measured latency breach', () => {
+    const passing = extractEvidence({ runs: [fixture('all-passing')], knowledge: null });
+    const slow = { ...passing, latency: { retrieveP95Ms: 400, generateP95Ms: 150, totalP95Ms: 550 } };
+    const profile = { latencyBudgetMs: 300, labeledExamples: 2000, promptingTried: true, needsCitations: false, knowledgeChangeFrequency: 'static' as const };
+    const [overall] = adviseOn(profile, slow).recommendations;
+    assert.equal(overall?.action, 'fine-tune', overall?.reasons.join('\n'));
+    assert.ok(overall?.focus.includes('no-retrieval'));
+    assert.match(overall?.expectedEffect ?? '', /p95 550 ms under the 300 ms budget with a smaller fine-tuned model answering without retrieval/);
+    assert.equal(adviseOn({ ...profile, latencyBudgetMs: 1000 }, slow).recommendations[0]?.action, 'none', 'within budget: nothing to do');
+  });
+
+  it('a passing run without behaviour checks does not answer a stated behaviour gap', () => {
+    const passing = extractEvidence({ runs: [fixture('all-passing')], knowledge: null });
+    assert.equal(passing.slices[0]?.behaviourCases, 0);
+    const [overall] = adviseOn({ gap: 'behaviour', behaviourKind: 'format' }, passing).recommendations;
+    assert.equal(overall?.action, 'prompt-and-structured-output', overall?.reasons.join('\n'));
+    assert.equal(overall?.then, 'fine-tune');
+  });
+
   it('pools the latest run of several golden sets and slices by kind and tag', () => {
     const evidence = extractEvidence({ runs: [fixture('behaviour-misses'), fixture('all-passing')], knowledge: null });
     assert.equal(evidence.slices[0]?.cases, 19);

@@ -104,7 +104,7 @@ export const advisorProfileFields: readonly ProfileField[] = [
     name: 'labeledExamples',
     kind: 'integer',
     question: 'How many good labelled examples (input -> ideal output) do you have?',
-    explanation: 'Under ~500 good examples fine-tuning is blocked: OpenAI sees improvements from 50-100 but a robust behaviour change needs hundreds. Default 0.',
+    explanation: 'Under 500 good examples fine-tuning is blocked: OpenAI reports clear improvements from 50-100, but this advisor asks for ~500 (issue 6) to cover edge cases and keep a held-out test split. Default 0.',
   },
   {
     name: 'task',
@@ -187,7 +187,7 @@ export const advisorProfileFields: readonly ProfileField[] = [
     name: 'promptCacheHitRate',
     kind: 'number',
     question: 'Share of prompt tokens served from the provider’s prompt cache (0-1)?',
-    explanation: 'Cached input is billed at the cached rate (a quarter to a tenth of the input price). Retrieved passages differ per question, so the default is 0.',
+    explanation: 'Cached input is billed at the cached rate (in the default table from half the input price for gpt-4o-mini to a tenth for Claude). Retrieved passages differ per question, so the default is 0.',
   },
   {
     name: 'contextTokensPerRequest',
@@ -219,7 +219,7 @@ export const advisorProfileFields: readonly ProfileField[] = [
     name: 'trainingEpochs',
     kind: 'integer',
     question: 'Training epochs?',
-    explanation: 'OpenAI’s fine-tuning default picks 3 or 4 for typical dataset sizes. Default 3.',
+    explanation: 'OpenAI chooses the number of epochs from the dataset size unless you set it; 3 is this advisor’s assumption. Default 3.',
   },
   {
     name: 'amortizationMonths',

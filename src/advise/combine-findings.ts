@@ -47,7 +47,7 @@ interface Vote {
  */
 export function combineFindings(input: CombineInput): Recommendation {
   const blocked = new Set(input.findings.flatMap((finding) => (finding.effect === 'block' ? (finding.blocks ?? []) : [])));
-  const votes: Vote[] = input.findings.flatMap((finding): Vote[] => {
+  const votes = input.findings.flatMap((finding): Vote[] => {
     if (finding.effect !== 'recommend' || finding.action === undefined) return [];
     if (!blocked.has(finding.action)) return [{ finding, action: finding.action }];
     const fallback: AdviceAction = finding.action === 'hybrid' ? 'rag' : 'prompt-and-structured-output';
@@ -56,21 +56,9 @@ export function combineFindings(input: CombineInput): Recommendation {
   const ragIsStatusQuo = input.sliceEvidence !== null && input.evidence.strategy === 'rag';
   const kept = ragIsStatusQuo ? votes.filter((vote) => vote.action === 'rag') : [];
   const warnings: string[] = [];
-  let active = ragIsStatusQuo ? votes.filter((vote) => vote.action !== 'rag') : votes;
-  const weightOf = (action: AdviceAction, among: readonly Vote[] = active): number =>
-    among.filter((vote) => vote.action === action).reduce((sum, vote) => sum + vote.finding.weight, 0);
-  const retrievalWeight = weightOf('rag') + weightOf('rag', kept);
-  if (weightOf('fine-tune') >= 2 && retrievalWeight >= 2 && !blocked.has('hybrid')) {
-    const dropsRetrieval = active.some((vote) => vote.action === 'fine-tune' && vote.finding.focus?.includes('no-retrieval'));
-    if (dropsRetrieval) {
-      warnings.push('the latency fix drops retrieval, but the profile needs retrieval (citations or changing facts): measure a faster retriever first');
-    } else {
-      active = [
-        ...active.map((vote) => (vote.action === 'fine-tune' || vote.action === 'rag' ? { ...vote, action: 'hybrid' as const } : vote)),
-        ...kept.map((vote) => ({ ...vote, action: 'hybrid' as const })),
-      ];
-    }
-  }
+  const active = mergeIntoHybrid(ragIsStatusQuo ? votes.filter((vote) => vote.action !== 'rag') : votes, kept, blocked, warnings);
+  const weightOf = (action: AdviceAction): number =>
+    active.filter((vote) => vote.action === action).reduce((sum, vote) => sum + vote.finding.weight, 0);
   const ranked = adviceActions
     .map((action) => ({ action, weight: weightOf(action) }))
     .filter((entry) => entry.weight > 0)
@@ -78,33 +66,13 @@ export function combineFindings(input: CombineInput): Recommendation {
   const action = ranked[0]?.action ?? 'none';
   const winning = active.filter((vote) => vote.action === action).sort((a, b) => b.finding.weight - a.finding.weight);
   const notes = input.findings.filter((finding) => finding.effect === 'note');
-  const blocks = input.findings.filter((finding) => finding.effect === 'block');
-  const retrievalAction = action === 'rag' || action === 'improve-retrieval' || action === 'hybrid';
-  const keptShown = action === 'hybrid' ? [] : kept;
-
-  const reasons = [
-    ...winning.map((vote) => (vote.deferredFrom === undefined ? vote.finding.reason : `${vote.finding.reason} (${vote.deferredFrom} deferred)`)),
-    ...keptShown.map((vote) => `keep retrieval: ${vote.finding.reason}`),
-    ...(winning.some((vote) => vote.deferredFrom !== undefined) ? blocks.map((finding) => `not ${finding.blocks?.join(' or ')} yet: ${finding.reason}`) : []),
-    ...ranked.slice(1).map((entry) => `outweighed: ${entry.action} (weight ${entry.weight} vs ${ranked[0]?.weight ?? 0})`),
-  ];
-  const then = winning.find((vote) => vote.deferredFrom !== undefined)?.deferredFrom ?? winning.map((vote) => vote.finding.then).find((next) => next !== undefined) ?? null;
-  const focus = unique([
-    ...winning.flatMap((vote) => vote.finding.focus ?? []),
-    ...(retrievalAction ? kept.flatMap((vote) => vote.finding.focus ?? []) : []),
-    ...notes.flatMap((finding) => finding.focus ?? []),
-  ]);
-  const measureNext = unique([
-    ...winning.flatMap((vote) => vote.finding.measureNext ?? []),
-    ...(winning.some((vote) => vote.deferredFrom !== undefined) ? blocks.flatMap((finding) => finding.measureNext ?? []) : []),
-    ...notes.flatMap((finding) => finding.measureNext ?? []),
-  ]);
+  const { reasons, then, focus, measureNext } = explainWinner(action, winning, kept, ranked, input.findings);
   return {
     slice: input.slice,
     action,
-    then: then === action ? null : then,
+    then,
     focus,
-    reasons: reasons.length === 0 ? ['no rule calls for a change'] : reasons,
+    reasons,
     evidence: { ...sliceNumbers(input), ...Object.assign({}, ...winning.map((vote) => vote.finding.evidence)) },
     expectedEffect: describeExpectedEffect(action, winning.map((vote) => vote.finding), input.sliceEvidence),
     measureNext,
@@ -112,6 +80,59 @@ export function combineFindings(input: CombineInput): Recommendation {
     warnings: [...warnings, ...notes.map((finding) => finding.reason)],
     findings: input.findings,
   };
+}
+
+/** The reasons, next step, focus and follow-up measurements of the winning action, strongest first. */
+function explainWinner(
+  action: AdviceAction,
+  winning: readonly Vote[],
+  kept: readonly Vote[],
+  ranked: readonly { action: AdviceAction; weight: number }[],
+  findings: readonly Finding[],
+): { reasons: string[]; then: AdviceAction | null; focus: string[]; measureNext: string[] } {
+  const notes = findings.filter((finding) => finding.effect === 'note');
+  const blocks = findings.filter((finding) => finding.effect === 'block');
+  const deferred = winning.some((vote) => vote.deferredFrom !== undefined);
+  const retrievalAction = action === 'rag' || action === 'improve-retrieval' || action === 'hybrid';
+  const reasons = [
+    ...winning.map((vote) => (vote.deferredFrom === undefined ? vote.finding.reason : `${vote.finding.reason} (${vote.deferredFrom} deferred)`)),
+    ...(action === 'hybrid' ? [] : kept.map((vote) => `keep retrieval: ${vote.finding.reason}`)),
+    ...(deferred ? blocks.map((finding) => `not ${finding.blocks?.join(' or ')} yet: ${finding.reason}`) : []),
+    ...ranked.slice(1).map((entry) => `outweighed: ${entry.action} (weight ${entry.weight} vs ${ranked[0]?.weight ?? 0})`),
+  ];
+  const then = winning.find((vote) => vote.deferredFrom !== undefined)?.deferredFrom ?? winning.map((vote) => vote.finding.then).find((next) => next !== undefined) ?? null;
+  return {
+    reasons: reasons.length === 0 ? ['no rule calls for a change'] : reasons,
+    then: then === action ? null : then,
+    focus: unique([
+      ...winning.flatMap((vote) => vote.finding.focus ?? []),
+      ...(retrievalAction ? kept.flatMap((vote) => vote.finding.focus ?? []) : []),
+      ...notes.flatMap((finding) => finding.focus ?? []),
+    ]),
+    measureNext: unique([
+      ...winning.flatMap((vote) => vote.finding.measureNext ?? []),
+      ...(deferred ? blocks.flatMap((finding) => finding.measureNext ?? []) : []),
+      ...notes.flatMap((finding) => finding.measureNext ?? []),
+    ]),
+  };
+}
+
+/**
+ * Step 3: `fine-tune` and retrieval (`rag`, counting kept votes) both with weight >= 2 become `hybrid`; when the
+ * fine-tune vote drops retrieval for latency it stays, and a warning says why retrieval cannot simply go.
+ */
+function mergeIntoHybrid(active: readonly Vote[], kept: readonly Vote[], blocked: ReadonlySet<AdviceAction>, warnings: string[]): readonly Vote[] {
+  const weightOf = (action: AdviceAction, among: readonly Vote[]): number =>
+    among.filter((vote) => vote.action === action).reduce((sum, vote) => sum + vote.finding.weight, 0);
+  if (weightOf('fine-tune', active) < 2 || weightOf('rag', active) + weightOf('rag', kept) < 2 || blocked.has('hybrid')) return active;
+  if (active.some((vote) => vote.action === 'fine-tune' && vote.finding.focus?.includes('no-retrieval'))) {
+    warnings.push('the latency fix drops retrieval, but the profile needs retrieval (citations or changing facts): measure a faster retriever first');
+    return active;
+  }
+  return [
+    ...active.map((vote) => (vote.action === 'fine-tune' || vote.action === 'rag' ? { ...vote, action: 'hybrid' as const } : vote)),
+    ...kept.map((vote) => ({ ...vote, action: 'hybrid' as const })),
+  ];
 }
 
 function confidenceOf(winning: readonly Vote[], ranked: readonly { weight: number }[], slice: SliceEvidence | null): Confidence {

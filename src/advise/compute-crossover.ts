@@ -62,9 +62,6 @@ export function computeCrossover(profile: AdvisorProfile, evidence: AdviceEviden
     const volume = (top * index) / (curvePoints - 1);
     return { requestsPerDay: volume, ragMonthlyUsd: monthly(volume, ragFixed, ragMarginal), fineTunedMonthlyUsd: monthly(volume, ftFixed, ftMarginal) };
   });
-  const latency = evidence.latency;
-  const retrieveP95Ms = evidence.traffic?.retrieveP95Ms ?? latency?.retrieveP95Ms ?? null;
-  const totalP95Ms = evidence.traffic?.p95Ms ?? latency?.totalP95Ms ?? null;
   return {
     ragCostPerRequest: perRequestAt(requestsPerDay, ragFixed, ragMarginal),
     fineTunedCostPerRequest: perRequestAt(requestsPerDay, ftFixed, ftMarginal),
@@ -85,17 +82,24 @@ export function computeCrossover(profile: AdvisorProfile, evidence: AdviceEviden
       fixedMonthlyUsd: ftFixed,
     },
     cacheHitRate,
-    latency: {
-      budgetMs: profile.latencyBudgetMs,
-      retrieveP95Ms,
-      generateP95Ms: latency?.generateP95Ms ?? null,
-      totalP95Ms,
-      retrievalShareOfBudget: retrieveP95Ms === null ? null : retrieveP95Ms / profile.latencyBudgetMs,
-      withinBudget: totalP95Ms === null ? null : totalP95Ms <= profile.latencyBudgetMs,
-    },
+    latency: latencyAgainstBudget(profile.latencyBudgetMs, evidence),
     monthlyBudgetUsd: profile.monthlyBudgetUsd,
     curve,
     assumptions,
+  };
+}
+
+/** Where the measured p95 latency (traced, else the eval run's) sits against the budget; null where not measured. */
+function latencyAgainstBudget(budgetMs: number, evidence: AdviceEvidence): Crossover['latency'] {
+  const retrieveP95Ms = evidence.traffic?.retrieveP95Ms ?? evidence.latency?.retrieveP95Ms ?? null;
+  const totalP95Ms = evidence.traffic?.p95Ms ?? evidence.latency?.totalP95Ms ?? null;
+  return {
+    budgetMs,
+    retrieveP95Ms,
+    generateP95Ms: evidence.latency?.generateP95Ms ?? null,
+    totalP95Ms,
+    retrievalShareOfBudget: retrieveP95Ms === null ? null : retrieveP95Ms / budgetMs,
+    withinBudget: totalP95Ms === null ? null : totalP95Ms <= budgetMs,
   };
 }
 

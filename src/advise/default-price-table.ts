@@ -16,7 +16,7 @@ export interface AdvisorModelPrice {
 
 const openAiPricing = 'openai.com/api/pricing (standard tier, 2025)';
 const selfHosted =
-  'assumption: one 24-48 GB GPU (L4/A10G/L40S class) rented at about $1/hour = $730/month serving an 8B open-weight model; tokens cost nothing extra until it is saturated; LoRA training at about $0.50 per million training tokens';
+  'assumption: one 24 GB GPU (L4/A10G class) rented at about $1/hour = $730/month serving an 8B open-weight model; tokens cost nothing extra until it is saturated; LoRA training at about $0.50 per million training tokens';
 
 /**
  * The default price table of the advisor, overridden and extended by `llm.pricing` in the config (same model ids).

@@ -23,13 +23,19 @@ const generic: Readonly<Record<AdviceAction, string>> = {
 
 /**
  * What acting on `action` should do, bounded by the measured failures it addresses: "up to N of the M failing
- * cases could pass (pass rate X% -> at most Y%)". Without measured failures, the general effect of the action.
+ * cases could pass (pass rate X% -> at most Y%)". A fine-tune for a broken latency budget names the p95 and the
+ * budget. Without measured failures, the general effect of the action.
  *
  * @example
  * describeExpectedEffect('improve-retrieval', winningFindings, slice);
  * // 'up to 8 of 10 failing cases (retrieval-miss) could pass: pass rate 0% -> at most 80%; ...'
  */
 export function describeExpectedEffect(action: AdviceAction, findings: readonly Finding[], slice: SliceEvidence | null): string {
+  const latency = findings.find((finding) => finding.rule === 'latency-budget-broken-by-retrieval' && finding.effect === 'recommend');
+  if (action === 'fine-tune' && latency !== undefined) {
+    const withoutRetrieval = latency.focus?.includes('no-retrieval') === true ? ' answering without retrieval' : '';
+    return `aims to bring p95 ${String(latency.evidence['totalP95Ms'])} ms under the ${String(latency.evidence['latencyBudgetMs'])} ms budget with a smaller fine-tuned model${withoutRetrieval}; measure it before switching`;
+  }
   const kinds = [...new Set(findings.map((finding) => failureOfRule[finding.rule]).filter((kind): kind is FailureKind => kind !== undefined))];
   if (slice === null || slice.cases === 0) return generic[action];
   const passRate = (slice.cases - slice.failed) / slice.cases;

@@ -18,12 +18,10 @@ describe('extractEvidence', () => {
     assert.equal(evidence.strategy, 'rag');
     assert.equal(evidence.latency?.retrieveP95Ms, run.latency.retrieveP95Ms);
     // Extractive runs call no model: tokens come from the one passage each case's answerer read (passages: 1).
+    // Worked out by hand from the fixture: 586 characters of questions + 4,879 of top-ranked passages over 10 cases
+    // = 546.5 characters = 136.6 tokens at 4 characters a token, + 250 tokens of prompt = 386.6 -> 387.
     assert.equal(evidence.contextTokensSource, 'retrieved-passages');
-    const expected =
-      run.perCase
-        .map((record) => record.retrieved.filter((chunk) => chunk.rank <= 1).reduce((sum, chunk) => sum + chunk.end - chunk.start, record.question.length) / 4 + 250)
-        .reduce((sum, value) => sum + value, 0) / run.perCase.length;
-    assert.equal(evidence.contextTokensPerRequest, Math.round(expected));
+    assert.equal(evidence.contextTokensPerRequest, 387);
     assert.equal(evidence.answerCostUsdPerRequest, null, 'no priced model answered');
   });
 

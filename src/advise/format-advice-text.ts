@@ -3,8 +3,9 @@ import { formatUsd } from './format-usd.js';
 
 /**
  * The readable form of `grounded advise`: the overall recommendation in full (action, then, focus, reasons,
- * expected effect, what to measure next, confidence, warnings), one line per other slice, the cost crossover and
- * latency against the budget, and notes about missing inputs.
+ * expected effect, what to measure next, confidence, warnings), one line per other slice, the cost crossover (the
+ * volume in twelve months only when the profile expects growth) and latency against the budget, and notes about
+ * missing inputs.
  *
  * @example
  * process.stdout.write(formatAdviceText(report));
@@ -29,14 +30,18 @@ export function formatAdviceText(report: AdviceReport): string {
   }
   const breakEven = crossover.breakEvenRequestsPerDay;
   const latency = crossover.latency;
+  const grown = crossover.inTwelveMonths;
   lines.push(
     '',
     `cost (${crossover.rag.model} vs ${crossover.fineTuned.model}, ${Math.round(crossover.requestsPerDay).toLocaleString('en-US')} requests/day):`,
     `  RAG          ${formatUsd(crossover.ragCostPerRequest)}/request  ${formatUsd(crossover.ragMonthlyUsd)}/month  (${crossover.rag.inputTokens} in + ${crossover.rag.outputTokens} out tokens, cache hit ${(crossover.cacheHitRate * 100).toFixed(0)}%)`,
     `  fine-tuned   ${formatUsd(crossover.fineTunedCostPerRequest)}/request  ${formatUsd(crossover.fineTunedMonthlyUsd)}/month  (${crossover.fineTuned.inputTokens} in tokens; training ${formatUsd(crossover.fineTuned.trainingUsd)} over ${crossover.fineTuned.amortizationMonths} months, hosting ${formatUsd(crossover.fineTuned.hostingMonthlyUsd)}/month)`,
     `  break-even   ${breakEven === null ? 'none: the fine-tuned model is never cheaper' : breakEven === 0 ? 'the fine-tuned model is cheaper at any volume' : `${Math.round(breakEven).toLocaleString('en-US')} requests/day`}`,
-    `  in 12 months ${Math.round(crossover.inTwelveMonths.requestsPerDay).toLocaleString('en-US')} requests/day: RAG ${formatUsd(crossover.inTwelveMonths.ragMonthlyUsd)}/month, fine-tuned ${formatUsd(crossover.inTwelveMonths.fineTunedMonthlyUsd)}/month`,
-    `  latency      ${latency.totalP95Ms === null ? 'not measured' : `p95 ${ms(latency.totalP95Ms)} (retrieval ${ms(latency.retrieveP95Ms ?? 0)}, generation ${ms(latency.generateP95Ms ?? 0)})`} vs budget ${latency.budgetMs} ms${latency.withinBudget === null ? '' : latency.withinBudget ? ': within' : ': OVER'}`,
+    // Without growth the volume in a year is today's: the line would repeat the two above.
+    ...(grown.requestsPerDay === crossover.requestsPerDay
+      ? []
+      : [`  in 12 months ${Math.round(grown.requestsPerDay).toLocaleString('en-US')} requests/day: RAG ${formatUsd(grown.ragMonthlyUsd)}/month, fine-tuned ${formatUsd(grown.fineTunedMonthlyUsd)}/month`]),
+    `  latency      ${latency.totalP95Ms === null ? 'not measured' : `p95 ${ms(latency.totalP95Ms)} (retrieval ${ms(latency.retrieveP95Ms)}, generation ${ms(latency.generateP95Ms)})`} vs budget ${latency.budgetMs} ms${latency.withinBudget === null ? '' : latency.withinBudget ? ': within' : ': OVER'}`,
   );
   if (report.notes.length > 0) lines.push('', ...report.notes.map((note) => `note: ${note}`));
   return `${lines.join('\n')}\n`;
@@ -54,6 +59,6 @@ function detail(recommendation: Recommendation): string[] {
   return lines;
 }
 
-function ms(value: number): string {
-  return `${Number(value.toFixed(1))} ms`;
+function ms(value: number | null): string {
+  return value === null ? 'not measured' : `${Number(value.toFixed(1))} ms`;
 }

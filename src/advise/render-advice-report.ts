@@ -100,7 +100,7 @@ function renderCrossover(crossover: Crossover): string {
     row('RAG per month', formatUsd(crossover.ragMonthlyUsd)),
     row(`fine-tuned per month (${crossover.fineTuned.model})`, formatUsd(crossover.fineTunedMonthlyUsd)),
     row('training (one-off)', formatUsd(crossover.fineTuned.trainingUsd)),
-    row('break-even requests per day', breakEven === null ? 'never' : Math.round(breakEven).toLocaleString('en-US')),
+    row('break-even requests per day', breakEven === null ? 'never' : breakEven === 0 ? 'any volume' : Math.round(breakEven).toLocaleString('en-US')),
     row('retrieval p95 / latency budget', latency.retrieveP95Ms === null ? 'not measured' : `${latency.retrieveP95Ms.toFixed(1)} ms / ${latency.budgetMs} ms`),
     row('total p95', latency.totalP95Ms === null ? 'not measured' : `${latency.totalP95Ms.toFixed(1)} ms${latency.withinBudget === false ? ' (over budget)' : ''}`),
   ];

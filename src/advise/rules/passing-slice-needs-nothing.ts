@@ -3,16 +3,24 @@ import { passingShare } from './failure-weight.js';
 import type { RuleInput } from './rule-input.js';
 
 /**
- * A slice whose measured cases pass (at least 95%): nothing to fix. Weight 3, so only a strong measured or stated
- * need (a broken latency budget, a tone gap) outvotes it. The confidence says how many cases this rests on.
+ * A slice whose measured cases pass (at least 95%): nothing to fix. Weight 3; ties go to the cheaper action, so only
+ * needs that add up to more than 3 outvote it (a stated tone gap plus the retrieval the profile requires, say).
+ * "Nothing measured needs fixing" must be true, so the rule stays silent when the measured p95 latency (traced, else
+ * the eval run's) breaks the budget (`latency-budget-broken-by-retrieval` decides then), and when the profile states
+ * a behaviour gap but the slice has no behaviour checks (the run did not measure the stated gap). The confidence
+ * says how many cases this rests on.
  *
  * Source: docs/evaluation.md (a case passes when no stage lost it); the advisor's principle that measured gaps, not
  * opinions, drive changes (issue 6).
  */
-export function passingSliceNeedsNothing({ slice }: RuleInput): Finding | null {
+export function passingSliceNeedsNothing({ profile, evidence, slice }: RuleInput): Finding | null {
   if (slice === null || slice.cases === 0) return null;
   const passRate = (slice.cases - slice.failed) / slice.cases;
   if (passRate < passingShare) return null;
+  const totalP95Ms = evidence.traffic?.p95Ms ?? evidence.latency?.totalP95Ms;
+  if (totalP95Ms !== undefined && totalP95Ms > profile.latencyBudgetMs) return null;
+  const statedBehaviourGap = profile.gap === 'behaviour' || profile.gap === 'both';
+  if (statedBehaviourGap && slice.behaviourCases === 0) return null;
   return {
     rule: 'passing-slice-needs-nothing',
     effect: 'recommend',
