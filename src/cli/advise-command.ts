@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
@@ -6,6 +5,7 @@ import { formatAdviceText, interviewProfile, renderAdviceReport, type InterviewI
 import { loadAdvisorProfile } from '../app/load-advisor-profile.js';
 import { runAdvisor } from '../app/run-advisor.js';
 import { GroundedError } from '../core/errors.js';
+import { writeReportFile } from './write-report-file.js';
 import type { Register } from './command-context.js';
 import { exitCodes } from './exit-code-for.js';
 
@@ -39,7 +39,7 @@ export const adviseCommand: Register = (program, run) => {
           }
         }
         const report = runAdvisor({ config: context.config, kb: context.kb, profile });
-        if (options.report !== undefined) writeReport(resolve(context.io.cwd, options.report), renderAdviceReport(report));
+        if (options.report !== undefined) writeReportFile(resolve(context.io.cwd, options.report), renderAdviceReport(report));
         if (context.json) {
           context.io.stdout(`${JSON.stringify(report)}\n`);
         } else {
@@ -62,16 +62,4 @@ function lineReader(input: Readable, write: (text: string) => void): InterviewIo
     },
     close: () => void lines.return?.(),
   };
-}
-
-function writeReport(file: string, html: string): void {
-  try {
-    writeFileSync(file, html);
-  } catch (error) {
-    // A missing folder or a read-only path is the user's to fix, not an internal failure.
-    throw new GroundedError('PATH_NOT_FOUND', `cannot write report ${file}`, {
-      hint: 'check that the folder exists and is writable',
-      cause: error,
-    });
-  }
 }

@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { renderHtmlReport } from '../app/evaluation-types.js';
 import type { AnswerStrategy, RetrievalPreset } from '../app/create-knowledge-base.js';
@@ -6,6 +5,7 @@ import { runEvaluation } from '../app/run-evaluation.js';
 import type { Register } from './command-context.js';
 import { evalGroup } from './eval-group.js';
 import { exitCodes } from './exit-code-for.js';
+import { writeReportFile } from './write-report-file.js';
 import { formatEvalSummary } from './format-eval-summary.js';
 import { parsePositiveInteger } from './parse-positive-integer.js';
 import { parsePresets } from './parse-presets.js';
@@ -44,7 +44,7 @@ export const evalRunCommand: Register = (program, run) => {
           }
         }
         const reports = outcomes.map((outcome) => outcome.report);
-        if (options.report !== undefined) writeFileSync(resolve(context.io.cwd, options.report), renderHtmlReport(reports));
+        if (options.report !== undefined) writeReportFile(resolve(context.io.cwd, options.report), renderHtmlReport(reports));
         if (context.json) {
           const documents = outcomes.map((outcome) => ({
             ...outcome.report,

@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createKnowledgeBase } from '../app/create-knowledge-base.js';
 import { renderHtmlReport } from '../app/evaluation-types.js';
@@ -6,6 +5,7 @@ import { loadEvalRun } from '../app/load-eval-run.js';
 import type { Register } from './command-context.js';
 import { evalGroup } from './eval-group.js';
 import { exitCodes } from './exit-code-for.js';
+import { writeReportFile } from './write-report-file.js';
 import { formatEvalSummary } from './format-eval-summary.js';
 
 /** `grounded eval show RUN...`: a stored run (id, prefix, `latest`, `previous`); several side by side in a report. */
@@ -21,7 +21,7 @@ export const evalShowCommand: Register = (program, run) => {
         try {
           kb.store.requireKnowledgeBase(context.kb);
           const reports = references.map((reference) => loadEvalRun(kb.store, context.kb, reference));
-          if (options.report !== undefined) writeFileSync(resolve(context.io.cwd, options.report), renderHtmlReport(reports));
+          if (options.report !== undefined) writeReportFile(resolve(context.io.cwd, options.report), renderHtmlReport(reports));
           if (context.json) context.io.stdout(`${JSON.stringify(reports.length === 1 ? reports[0] : reports)}\n`);
           else for (const report of reports) context.io.stdout(formatEvalSummary(report));
           return exitCodes.ok;

@@ -96,6 +96,10 @@ describe('grounded eval run, list, show and diff on the Traefik docs', { skip: m
     const html = readFileSync(report, 'utf8');
     assert.match(html, /<svg/);
     assert.doesNotMatch(html, /<script[^>]+src=|<link[^>]+href="http/);
+    // A report path in a folder that does not exist is the user's to fix: exit 1, one line saying what to do.
+    const nowhere = await run(['eval', 'show', 'latest', '--kb', 'traefik', '--report', join(folder.path, 'no', 'such', 'r.html')]);
+    assert.equal(nowhere.code, 1);
+    assert.match(nowhere.stderr, /cannot write report .*check that the folder exists/);
   });
 });
 
