@@ -27,7 +27,7 @@ interface GlobalOptions {
  * never calling `process.exit`. Errors become one line on stderr that says what to do.
  *
  * @example
- * const code = await runCli(['ask', 'How do I enable TLS?', '--json'], nodeIo());
+ * const code = await runCli(['ask', 'How do I enable TLS?', '--json'], { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text), env: process.env, cwd: process.cwd() });
  */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let exitCode: number = exitCodes.ok;
