@@ -192,6 +192,12 @@ export function createKnowledgeBase(options: OpenKnowledgeBaseOptions): Knowledg
       exactBelow: config.retrieval.exactBelow,
       dataDir: config.dataDir,
     });
+    if (dense.size === 0 && store.counts(name).chunks > 0) {
+      dense = undefined;
+      throw new GroundedError('INVALID_INPUT', `no chunk of '${name}' has a vector from ${embedder.modelId} yet`, {
+        hint: `run grounded ingest --kb ${name} on its folders again (unchanged files are skipped, only the vectors are computed), or use --preset lexical`,
+      });
+    }
     return dense;
   }
 

@@ -126,6 +126,12 @@ describe('dense and hybrid retrieval', () => {
     const missing = await run(['search', 'restore', '--preset', 'hybrid-rerank'], env());
     assert.equal(missing.code, 1);
     assert.match(missing.stderr, /needs a reranker/);
+    // A knowledge base ingested before the embedder was configured: hybrid says how to get its vectors.
+    const lexicalOnly = join(folder.path, 'lexical-only');
+    assert.equal((await run(['ingest', 'docs'], {}, lexicalOnly)).code, 0);
+    const unembedded = await run(['search', 'restore'], env(), lexicalOnly);
+    assert.equal(unembedded.code, 1);
+    assert.match(unembedded.stderr, /has a vector from loopback-embed yet.*grounded ingest/s);
     const noEmbedder = await run(['search', 'restore', '--preset', 'hybrid'], {});
     assert.equal(noEmbedder.code, 1);
     assert.match(noEmbedder.stderr, /GROUNDED_EMBEDDER_PROVIDER/);
