@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { createKnowledgeBase } from '../../src/app/create-knowledge-base.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import type { Chunk, ScoredChunk } from '../../src/core/document.js';
-import type { Analyzer } from '../../src/core/lexical-index.js';
+import type { Analyzer, LexicalIndex } from '../../src/core/lexical-index.js';
 import { readBeirFolder } from '../../src/eval/datasets/read-beir-folder.js';
 import { readGoldenSet } from '../../src/eval/datasets/read-golden-set.js';
 import { ndcgAtK } from '../../src/eval/metrics/ndcg-at-k.js';
@@ -26,8 +26,7 @@ import { trainSkipgramVectors } from './offline-semantic/corpus-vectors/train-sk
 import { decodeBm25Postings } from '../../src/indexing/lexical/bm25-postings.js';
 import { buildBm25Index } from '../../src/indexing/lexical/build-bm25-index.js';
 import { createAnalyzer } from '../../src/indexing/lexical/create-analyzer.js';
-import { createWeightedBm25Searcher, type WeightedBm25Searcher } from './offline-semantic/create-weighted-bm25-searcher.js';
-import { expandQueryRm3, type Rm3Params } from './offline-semantic/expand-query/expand-query-rm3.js';
+import { expandQueryRm3, type Rm3Collection, type Rm3Params } from './offline-semantic/expand-query/expand-query-rm3.js';
 import { rankDocuments } from '../../src/retrieve/rank-documents.js';
 import { searchLexical } from './offline-semantic/search-lexical.js';
 
@@ -44,7 +43,10 @@ type Retriever = (query: string) => Hit[];
 interface Corpus {
   readonly name: string;
   readonly analyzer: Analyzer;
-  readonly searcher: WeightedBm25Searcher;
+  /** The product's BM25F index: weighted queries (RM3's expanded terms) are part of its contract. */
+  readonly index: LexicalIndex;
+  /** Document frequencies, read from the index's postings, for RM3's term filter. */
+  readonly collection: Rm3Collection;
   readonly rows: readonly number[];
   readonly chunks: ReadonlyMap<number, Chunk>;
   /** Body and title terms merged, per row. */
@@ -67,7 +69,14 @@ async function loadCorpus(name: string, paths: readonly string[]): Promise<Corpu
     b: config.lexical.b,
     ...(config.lexical.titleWeight === undefined ? {} : { titleWeight: config.lexical.titleWeight }),
   });
-  const searcher = createWeightedBm25Searcher(decodeBm25Postings(index.toSnapshot()));
+  const { termIds, offsets } = decodeBm25Postings(index.toSnapshot());
+  const collection: Rm3Collection = {
+    size: index.size,
+    documentFrequency: (term) => {
+      const id = termIds.get(term);
+      return id === undefined ? 0 : (offsets[id + 1] ?? 0) - (offsets[id] ?? 0);
+    },
+  };
   const rows = indexRows.map((row) => row.row);
   const chunks = kb.store.chunksByRow(name, rows);
   const terms = new Map<number, Map<string, number>>();
@@ -80,7 +89,8 @@ async function loadCorpus(name: string, paths: readonly string[]): Promise<Corpu
   return {
     name,
     analyzer,
-    searcher,
+    index,
+    collection,
     rows,
     chunks,
     terms,
@@ -99,15 +109,15 @@ function queryCounts(analyzer: Analyzer, query: string): Map<string, number> {
   return counts;
 }
 
-const bm25 = (corpus: Corpus): Retriever => (query) => corpus.searcher.search(queryCounts(corpus.analyzer, query), CHUNK_DEPTH);
+const bm25 = (corpus: Corpus): Retriever => (query) => corpus.index.search(queryCounts(corpus.analyzer, query), CHUNK_DEPTH);
 
 function rm3(corpus: Corpus, params: Rm3Params): Retriever {
   const feedbackDocs = params.feedbackDocs ?? 10;
   return (query) => {
     const queryTerms = corpus.analyzer.terms(query);
-    const first = corpus.searcher.search(queryCounts(corpus.analyzer, query), feedbackDocs);
+    const first = corpus.index.search(queryCounts(corpus.analyzer, query), feedbackDocs);
     const feedback = first.map((hit) => ({ terms: corpus.terms.get(hit.row) ?? new Map<string, number>(), score: hit.score }));
-    return corpus.searcher.search(expandQueryRm3(queryTerms, feedback, corpus.searcher, params), CHUNK_DEPTH);
+    return corpus.index.search(expandQueryRm3(queryTerms, feedback, corpus.collection, params), CHUNK_DEPTH);
   };
 }
 
