@@ -27,7 +27,10 @@ export interface Embedder {
   readonly id: string;
   /** Vector length; undefined until known (a remote model's length is learnt from its first reply). */
   readonly dimensions: number | undefined;
-  /** Most texts sent in one call; callers split larger inputs. */
+  /**
+   * Most texts per request or model run. `embed` splits larger inputs itself; callers use it to size their own units
+   * of work (the embedding pass stores one batch per transaction).
+   */
   readonly maxBatchSize: number;
   /**
    * One vector per text, in order. Vectors are L2-normalized, so a dot product is the cosine similarity.

@@ -15,7 +15,7 @@ export interface Reranker {
   readonly modelId: string;
   /** Identity of what shapes the scores, for run fingerprints. */
   readonly id: string;
-  /** Most passages scored in one call; callers split larger inputs. */
+  /** Most passages per request or model run; `rerank` splits larger inputs itself. */
   readonly maxBatchSize: number;
   /** One relevance score per passage, in order; larger is more relevant. Scales differ between models. */
   rerank(query: string, passages: readonly string[], options?: RerankOptions): Promise<number[]>;

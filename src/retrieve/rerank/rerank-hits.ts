@@ -26,14 +26,7 @@ export async function rerankHits(hits: readonly RowHit[], options: RerankHitsOpt
   const head = hits.slice(0, depth).filter((hit) => options.textOf(hit.row) !== undefined);
   const headRows = new Set(head.map((hit) => hit.row));
   const texts = head.map((hit) => options.textOf(hit.row) ?? '');
-  const scores: number[] = [];
-  const batch = Math.max(1, options.reranker.maxBatchSize);
-  for (let start = 0; start < texts.length; start += batch) {
-    const part = await options.reranker.rerank(options.query, texts.slice(start, start + batch), {
-      ...(options.signal === undefined ? {} : { signal: options.signal }),
-    });
-    scores.push(...part);
-  }
+  const scores = await options.reranker.rerank(options.query, texts, options.signal === undefined ? {} : { signal: options.signal });
   const reranked = head
     .map((hit, index) => ({ row: hit.row, score: scores[index] ?? -Infinity, position: index }))
     .filter((hit) => options.minScore === undefined || hit.score >= options.minScore)
