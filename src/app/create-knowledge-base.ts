@@ -31,6 +31,7 @@ import { createChatModel } from './create-chat-model.js';
 import { createEmbedder } from './create-embedder.js';
 import { createReranker } from './create-reranker.js';
 import { openDenseRetriever, type OpenedDenseRetriever } from './open-dense-retriever.js';
+import { usesHnswIndex } from './uses-hnsw-index.js';
 
 export type { SyncReport, EmbedReport };
 
@@ -356,8 +357,11 @@ export function createKnowledgeBase(options: OpenKnowledgeBaseOptions): Knowledg
       if (report.updated + report.removed > 0) store.pruneEmbeddings();
       const embedding = await embedChunks({ store, kb: name, embedder, batchSize: config.embedder.batchSize, concurrency: config.embedder.concurrency });
       dense = undefined;
-      // Bring the vector index up to date now (HNSW: reconcile and save), so the first query does not pay for it.
-      if (embedding.covered > 0) denseRetriever('hybrid');
+      // Reconcile and save the HNSW index now, so the first query does not pay for it. An exact index lives only in
+      // memory: loading it here would be thrown away when an ingest process exits.
+      if (embedding.covered > 0 && usesHnswIndex(config.retrieval.vectorIndex, embedding.covered, config.retrieval.exactBelow)) {
+        denseRetriever('hybrid');
+      }
       return { ...report, embedding };
     },
     search,

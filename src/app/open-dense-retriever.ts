@@ -10,6 +10,7 @@ import type { HnswVectorIndex } from '../indexing/vector/hnsw-vector-index.js';
 import { loadHnswVectorIndex } from '../indexing/vector/load-hnsw-vector-index.js';
 import { saveHnswVectorIndex } from '../indexing/vector/save-hnsw-vector-index.js';
 import type { DenseRetriever } from '../retrieve/retrieve-passages.js';
+import { usesHnswIndex } from './uses-hnsw-index.js';
 
 /** Where the vectors come from and which index serves them. */
 export interface OpenDenseRetrieverOptions {
@@ -46,8 +47,7 @@ export function openDenseRetriever(options: OpenDenseRetrieverOptions): OpenedDe
   const { store, kb, embedder } = options;
   const started = performance.now();
   const count = store.embeddingCoverage(kb, embedder.id).embedded;
-  const useHnsw = options.mode === 'hnsw' || (options.mode === 'auto' && count >= options.exactBelow);
-  if (!useHnsw) return openExact(options, started);
+  if (!usesHnswIndex(options.mode, count, options.exactBelow)) return openExact(options, started);
 
   const path = join(options.dataDir, 'vectors', `${createHash('sha256').update(`${kb}\u0000${embedder.id}`).digest('hex').slice(0, 24)}.hnsw`);
   const meta = JSON.stringify({ model: embedder.id, generation: store.generation(kb), vectors: count });
