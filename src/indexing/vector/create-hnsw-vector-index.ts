@@ -1,4 +1,4 @@
-import { Index, MetricKind, ScalarKind } from 'usearch';
+import { createUsearchIndex } from './create-usearch-index.js';
 import { GroundedError } from '../../core/errors.js';
 import { checkDimensions } from './check-dimensions.js';
 import { DEFAULT_HNSW_SETTINGS, type HnswSettings, type HnswVectorIndex } from './hnsw-vector-index.js';
@@ -53,14 +53,6 @@ export function createHnswVectorIndex(options: HnswVectorIndexOptions): HnswVect
       hint: 'leave threads out to use every core',
     });
   }
-  const native = new Index({
-    dimensions,
-    metric: MetricKind.IP,
-    quantization: ScalarKind.F32,
-    connectivity: settings.connectivity,
-    expansion_add: settings.expansionAdd,
-    expansion_search: settings.expansionSearch,
-    multi: false,
-  });
+  const native = createUsearchIndex(dimensions, settings);
   return wrapUsearchIndex(native, { dimensions, settings, rows: [], threads, readOnly: false });
 }

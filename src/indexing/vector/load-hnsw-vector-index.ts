@@ -1,6 +1,6 @@
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { Index, MetricKind, ScalarKind } from 'usearch';
+import { createUsearchIndex } from './create-usearch-index.js';
 import { GroundedError } from '../../core/errors.js';
 import { hashFile } from './hash-file.js';
 import { decodeHnswManifest, type HnswManifest } from './hnsw-manifest-codec.js';
@@ -95,15 +95,7 @@ export function loadHnswVectorIndex(path: string, options: LoadHnswVectorIndexOp
   const graphPath = join(dirname(path), manifest.graphFile);
   checkGraph(path, graphPath, manifest, options.verify ?? true);
   const { dimensions, settings } = manifest;
-  const native = new Index({
-    dimensions,
-    metric: MetricKind.IP,
-    quantization: ScalarKind.F32,
-    connectivity: settings.connectivity,
-    expansion_add: settings.expansionAdd,
-    expansion_search: settings.expansionSearch,
-    multi: false,
-  });
+  const native = createUsearchIndex(dimensions, settings);
   const view = options.view ?? false;
   try {
     if (view) native.view(graphPath);
