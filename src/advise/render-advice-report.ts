@@ -1,11 +1,11 @@
 import { escapeHtml } from '../eval/reports/escape-html.js';
+import { renderHtmlHead } from '../eval/reports/render-html-head.js';
 import type { AdviceReport, Crossover, Recommendation } from './advice-report.js';
 import { advisorProfileFields } from './advisor-profile-schema.js';
 import { formatUsd } from './format-usd.js';
 import { renderCostChart } from './render-cost-chart.js';
 
 // Nothing may load from anywhere: the same promise as the eval report.
-const contentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
 const styles = `
 :root { color-scheme: light; --ink: #1f2328; --muted: #656d76; --line: #d0d7de; --soft: #f6f8fa; --bad: #cf222e; --good: #1a7f37; }
@@ -40,12 +40,7 @@ export function renderAdviceReport(report: AdviceReport): string {
   const [overall, ...slices] = report.recommendations;
   const title = `grounded advise${report.kb === null ? '' : `: ${report.kb}`}`;
   return [
-    '<!doctype html>',
-    '<html lang="en"><head><meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy}">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    '<link rel="icon" href="data:,">',
-    `<title>${escapeHtml(title)}</title><style>${styles}</style></head><body>`,
+    renderHtmlHead({ title, styles }),
     `<header><h1>${escapeHtml(title)}</h1><p class="subtitle">${escapeHtml(subtitle(report))}</p></header><main>`,
     overall === undefined ? '' : renderVerdict(overall),
     slices.length === 0 ? '' : renderSlices(slices),

@@ -1,15 +1,14 @@
 import { GroundedError } from '../../core/errors.js';
 import type { EvalRunReport } from '../eval-run-report.js';
-import { escapeHtml } from './escape-html.js';
 import { renderCaseList } from './render-case-list.js';
 import { renderFailureTable } from './render-failure-table.js';
 import { renderMetricsTable } from './render-metrics-table.js';
 import { renderReportCharts } from './render-report-charts.js';
 import { renderRunHeader } from './render-run-header.js';
+import { renderHtmlHead } from './render-html-head.js';
 import { runLabels } from './run-labels.js';
 
 // The policy makes the file's promise checkable: nothing may load from anywhere, only inline style and script run.
-const contentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:";
 
 const styles = `
 :root { color-scheme: light; --ink: #1f2328; --muted: #656d76; --line: #d0d7de; --soft: #f6f8fa; --bad: #cf222e; --good: #1a7f37; }
@@ -85,13 +84,7 @@ export function renderHtmlReport(runs: readonly EvalRunReport[]): string {
   const labels = runLabels(runs);
   const title = `grounded eval: ${[...new Set(runs.map((run) => run.golden))].join(', ')}`;
   return [
-    '<!doctype html>',
-    '<html lang="en"><head><meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy}">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    // An empty icon stops the browser from asking for /favicon.ico.
-    '<link rel="icon" href="data:,">',
-    `<title>${escapeHtml(title)}</title><style>${styles}</style></head><body>`,
+    renderHtmlHead({ title, styles, inlineScripts: true }),
     renderRunHeader(runs, labels),
     '<main><h2>Summary</h2>',
     `<div class="tables">${renderFailureTable(runs, labels)}${renderMetricsTable(runs, labels)}</div>`,
