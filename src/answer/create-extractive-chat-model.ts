@@ -3,7 +3,6 @@ import type { ScoredChunk } from '../core/document.js';
 import type { Analyzer } from '../core/lexical-index.js';
 import { extractiveAnswer } from './extractive-answer.js';
 import { abstentionSentence, closedBookAbstentionSentence } from './prompts/default-behaviour.js';
-import { tidyQuote } from './tidy-quote.js';
 
 const noUsage = { inputTokens: 0, outputTokens: 0, cachedInputTokens: 0, cacheWriteTokens: 0 };
 
@@ -28,20 +27,20 @@ export function createExtractiveChatModel(options: {
     const finish = (text: string): ChatResult => ({ text, usage: noUsage, finishReason: 'stop', modelId: 'extractive-v1' });
     if (grounding === undefined || grounding.sources.length === 0) return finish(closedBookAbstentionSentence);
     const passages: ScoredChunk[] = grounding.sources.map((source, index) => ({
-      chunk: { id: String(source.n), doc: String(source.n), title: '', ordinal: 0, start: 0, end: source.text.length, text: source.text, headingPath: [], tokens: 0 },
+      // The label (document and heading path) is what the reader may credit as the passage's context.
+      chunk: { id: String(source.n), doc: String(source.n), title: source.label, ordinal: 0, start: 0, end: source.text.length, text: source.text, headingPath: [], tokens: 0 },
       score: 0,
       rank: index + 1,
     }));
-    // Whether to answer at all was decided before the call (evidence threshold); here only the best quotes matter.
+    // Whether to answer at all was decided before the call (the answerability gate); here only the best quotes matter.
     const answer = extractiveAnswer(grounding.question, passages, {
       analyzer: options.analyzer,
       idf: options.idf,
-      minConfidence: 0,
       maxSentences: options.maxSentences ?? 3,
       passages: passages.length,
     });
     if (answer.abstained) return finish(abstentionSentence);
-    return finish(answer.citations.map((citation) => `${tidyQuote(citation.quote)} [${citation.chunkId}]`).join(' '));
+    return finish(answer.answer.replace(/\[(\d+)\]/g, (_, n: string) => `[${answer.citations[Number(n) - 1]?.chunkId ?? n}]`));
   };
   return {
     provider: 'extractive',

@@ -2,12 +2,10 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Answer } from '../core/answer.js';
 import type { Chunk, ScoredChunk } from '../core/document.js';
-import type { Analyzer } from '../core/lexical-index.js';
 import { buildBm25Index } from '../indexing/lexical/build-bm25-index.js';
 import { countTerms } from '../indexing/lexical/count-terms.js';
 import { createAnalyzer } from '../indexing/lexical/create-analyzer.js';
 import { abstentionMessage, extractiveAnswer } from './extractive-answer.js';
-import { measureEvidence } from './measure-evidence.js';
 
 interface TestDocument {
   readonly key: string;
@@ -122,17 +120,16 @@ function scored(...chunks: readonly Chunk[]): ScoredChunk[] {
   return chunks.map((chunk, position) => ({ chunk, score: 10 - position, rank: position + 1 }));
 }
 
-function answer(question: string, passages: readonly ScoredChunk[], minConfidence = 0.5, maxSentences?: number) {
+function answer(question: string, passages: readonly ScoredChunk[], maxSentences?: number) {
   return extractiveAnswer(question, passages, {
     analyzer,
     idf,
-    minConfidence,
     ...(maxSentences === undefined ? {} : { maxSentences }),
   });
 }
 
 /** Checks every citation against the document text and the answer's `[n]` markers. */
-function assertCitationsExact(result: Omit<Answer, 'timings'>, passages: readonly ScoredChunk[]): void {
+function assertCitationsExact(result: Omit<Answer, 'timings' | 'confidence'>, passages: readonly ScoredChunk[]): void {
   const markers = [...result.answer.matchAll(/\[(\d+)\]/g)].map((match) => Number(match[1]));
   assert.deepEqual(markers, result.citations.map((citation) => citation.n));
   assert.deepEqual(
@@ -166,7 +163,7 @@ describe('extractiveAnswer', () => {
 
   it('cites the right document and chunk when passages come from several documents', () => {
     const passages = scored(compressIntro, tlsChunk, routingIntro);
-    const result = answer('Does gzip compress responses, and who renews certificates?', passages, 0.3);
+    const result = answer('Does gzip compress responses, and who renews certificates?', passages);
     assert.equal(result.abstained, false);
     assertCitationsExact(result, passages);
     assert.deepEqual(
@@ -182,11 +179,10 @@ describe('extractiveAnswer', () => {
     assert.equal(result.abstained, true);
     assert.equal(result.answer, abstentionMessage);
     assert.deepEqual(result.citations, []);
-    assert.equal(result.confidence, 0);
   });
 
-  it('abstains when there are no passages, even with minConfidence 0', () => {
-    const result = answer('How do I enable gzip compression?', [], 0);
+  it('abstains when there are no passages', () => {
+    const result = answer('How do I enable gzip compression?', []);
     assert.equal(result.abstained, true);
     assert.equal(result.answer, abstentionMessage);
     assert.deepEqual(result.citations, []);
@@ -198,18 +194,16 @@ describe('extractiveAnswer', () => {
     assert.equal(result.abstained, true);
     assert.equal(result.answer, abstentionMessage);
     assert.deepEqual(result.citations, []);
-    assert.equal(result.confidence, 0);
   });
 
   it(
     'never returns an empty, non-abstained answer when no sentence holds a question term',
     
     () => {
-      // "TLS" is only in the chunk's title, heading path and `# TLS` line: confidence is 1, yet no sentence is quotable.
-      const result = answer('TLS?', scored(tlsChunk), 0.5);
-      assert.equal(result.confidence, 1);
+      // "TLS" is only in the chunk's title, heading path and `# TLS` line: no sentence is quotable.
+      const result = answer('TLS?', scored(tlsChunk));
       assert.ok(result.abstained || result.citations.length > 0, `got ${JSON.stringify(result)}`);
-      const noContent = answer('what is it?', scored(compressIntro), 0);
+      const noContent = answer('what is it?', scored(compressIntro));
       assert.ok(noContent.abstained || noContent.citations.length > 0, `got ${JSON.stringify(noContent)}`);
     },
   );
@@ -229,27 +223,27 @@ describe('extractiveAnswer', () => {
 
   it('quotes a sentence ending with a colon together with the code block that follows', () => {
     const passages = scored(compressEnabling);
-    const result = answer('What command enables compression on a router?', passages, 0.5, 1);
+    const result = answer('What command enables compression on a router?', passages, 1);
     assert.equal(result.abstained, false);
     assertCitationsExact(result, passages);
     assert.equal(
       result.citations[0]?.quote,
       'To enable compression on a router, run this command:\n\n```sh\ntraefik --entrypoints.web.compress=true\n```',
     );
-    // The quote keeps the fence (it is exact); the text a person reads does not.
+    // The code block is kept as a block, never flattened into the sentence; the marker stays on the prose line.
     assert.equal(
       result.answer,
-      'To enable compression on a router, run this command: traefik --entrypoints.web.compress=true [1]',
+      'To enable compression on a router, run this command: [1]\n```sh\ntraefik --entrypoints.web.compress=true\n```',
     );
   });
 
   it('honours maxSentences', () => {
     const passages = scored(compressIntro, compressEnabling, tlsChunk);
     const question = 'Are small responses or images compressed with gzip, and who renews certificates?';
-    const three = answer(question, passages, 0.1, 3);
+    const three = answer(question, passages, 3);
     assert.ok(three.citations.length >= 2, `expected several sentences, got ${three.citations.length}`);
     assert.ok(three.citations.length <= 3);
-    const one = answer(question, passages, 0.1, 1);
+    const one = answer(question, passages, 1);
     assert.equal(one.citations.length, 1);
     assert.deepEqual(one.citations[0], three.citations[0]);
     assertCitationsExact(one, passages);
@@ -259,13 +253,13 @@ describe('extractiveAnswer', () => {
   it('adds a second sentence only when it covers new question terms', () => {
     // The second and third sentences of the passage hold only "compressed", already covered by the first.
     const passages = scored(compressEnabling);
-    const onlyRepeats = answer('Are responses smaller than 1024 bytes compressed?', passages, 0.5, 3);
+    const onlyRepeats = answer('Are responses smaller than 1024 bytes compressed?', passages, 3);
     assert.equal(onlyRepeats.abstained, false);
     assert.deepEqual(
       onlyRepeats.citations.map((citation) => citation.quote),
       ['Responses smaller than 1024 bytes are never compressed.'],
     );
-    const newTerms = answer('Are responses smaller than 1024 bytes compressed, and are images skipped?', passages, 0.5, 3);
+    const newTerms = answer('Are responses smaller than 1024 bytes compressed, and are images skipped?', passages, 3);
     assert.deepEqual(
       newTerms.citations.map((citation) => citation.quote),
       [
@@ -283,7 +277,6 @@ describe('extractiveAnswer', () => {
       extractiveAnswer(question, passages, {
         analyzer,
         idf: (term) => (term === 'imag' ? weight : 10),
-        minConfidence: 0.5,
       }).citations.map((citation) => citation.quote);
     const gzipSentence = 'The compress middleware shrinks responses with gzip before they are sent.';
     const imagesSentence = 'Images are skipped because they are compressed already.';
@@ -293,86 +286,49 @@ describe('extractiveAnswer', () => {
     assert.deepEqual(withImagesWeight(5), [gzipSentence, imagesSentence]);
   });
 
-  it('respects minConfidence at the boundary', () => {
-    const passages = scored(compressIntro);
-    // "gzip" and "shrink" are in the passage, "brotli" is not: confidence is strictly between 0 and 1.
-    const { confidence } = answer('Does brotli shrink like gzip?', passages, 0);
-    assert.ok(confidence > 0 && confidence < 1, `confidence ${confidence}`);
-    const atThreshold = answer('Does brotli shrink like gzip?', passages, confidence);
-    assert.equal(atThreshold.abstained, false);
-    assert.ok(atThreshold.citations.length > 0);
-    assert.equal(answer('Does brotli shrink like gzip?', passages, confidence - 1e-9).abstained, false);
-    const above = answer('Does brotli shrink like gzip?', passages, confidence + 1e-9);
-    assert.equal(above.abstained, true);
-    assert.equal(above.confidence, confidence);
-  });
-
   it('reads only the first `passages` passages', () => {
     const passages = scored(routingIntro, tlsChunk, compressIntro);
-    const options = { analyzer, idf, minConfidence: 0.5 };
-    assert.equal(extractiveAnswer('Does gzip shrink responses?', passages, options).abstained, false);
-    assert.equal(extractiveAnswer('Does gzip shrink responses?', passages, { ...options, passages: 2 }).abstained, true);
+    const options = { analyzer, idf };
+    const all = extractiveAnswer('Does gzip shrink responses?', passages, options);
+    assert.equal(all.citations[0]?.doc, compressionDoc.key);
+    const two = extractiveAnswer('Does gzip shrink responses?', passages, { ...options, passages: 2 });
+    assert.ok(two.citations.every((citation) => citation.doc !== compressionDoc.key), JSON.stringify(two.citations));
   });
 });
 
-describe('measureEvidence', () => {
-  const evidence = (question: string, ...chunks: Chunk[]) => measureEvidence(question, scored(...chunks), { analyzer, idf });
+describe('extractiveAnswer as a reader', () => {
+  const bufferingDoc: TestDocument = {
+    key: 'middlewares/buffering.md',
+    title: 'Buffering',
+    text: [
+      '# Buffering',
+      '',
+      'The buffering middleware reads the whole request body before it is forwarded.',
+      '',
+      '| Field | Description | Default | Required |',
+      '|:------|:------------|:--------|:---------|',
+      '| `maxRequestBodyBytes` | Largest request body accepted, in bytes. | 0 | No |',
+      '| `memRequestBodyBytes` | Threshold (in bytes) from which the request will be buffered on disk instead of in memory. | 1048576 | No |',
+      '',
+      'Buffering applies to requests and responses alike.',
+    ].join('\n'),
+  };
+  documents.set(bufferingDoc.key, bufferingDoc);
+  const table = chunkOf(bufferingDoc, 0, bufferingDoc.text, ['Buffering']);
 
-  it('weighs each content term of the question by its idf, ignoring question words and repeats', () => {
-    const weights = evidence('How do I enable gzip, gzip, gzip?', compressIntro);
-    assert.deepEqual([...weights.terms.keys()].sort(), ['enabl', 'gzip']);
-    assert.equal(weights.terms.get('gzip'), idf('gzip'));
-    assert.equal(weights.total, idf('gzip') + idf('enabl'));
+  it('reads a table row under its header and quotes the row exactly', () => {
+    const passages = scored(table);
+    const result = answer('Above what size is a request buffered on disk instead of in memory by default?', passages, 1);
+    assertCitationsExact(result, passages);
+    assert.match(result.citations[0]?.quote ?? '', /^\| `memRequestBodyBytes` \|.*\| 1048576 \| No \|$/);
+    assert.match(result.answer, /Default: 1048576; Required: No \[1\]$/);
+    assert.match(result.answer, /^Field: memRequestBodyBytes; Description: Threshold/);
   });
 
-  it('keeps confidence in [0, 1] and raises it as more question terms are covered', () => {
-    const question = 'gzip certificates priority';
-    const holding = (text: string): Chunk => ({ ...routingIntro, title: '', headingPath: [], text });
-    const none = evidence(question, holding('Nothing relevant.')).confidence;
-    const one = evidence(question, holding('Gzip.')).confidence;
-    const two = evidence(question, holding('Gzip certificates.')).confidence;
-    const all = evidence(question, holding('Gzip certificates by priority.')).confidence;
-    assert.equal(none, 0);
-    assert.ok(none < one && one < two && two < all, `${none} ${one} ${two} ${all}`);
-    assert.equal(all, 1);
-    // Terms spread over passages do not add up: confidence is the best single passage.
-    const certificatesOnly = evidence(question, holding('Certificates.')).confidence;
-    assert.equal(evidence(question, holding('Gzip.'), holding('Certificates.')).confidence, Math.max(one, certificatesOnly));
-  });
-
-  it('gives a rare term more weight than a common one', () => {
-    // "gzip" is in one chunk of five, "responses" in three.
-    assert.ok(idf('gzip') > idf('respons'));
-    const question = 'gzip responses';
-    const rareCovered = measureEvidence(question, scored({ ...compressIntro, text: 'Gzip.' }), { analyzer, idf });
-    const commonCovered = measureEvidence(question, scored({ ...tlsChunk, headingPath: [], title: '' }), { analyzer, idf });
-    assert.ok(rareCovered.confidence > 0.5, `rare ${rareCovered.confidence}`);
-    assert.ok(commonCovered.confidence < 0.5, `common ${commonCovered.confidence}`);
-    assert.ok(Math.abs(rareCovered.confidence + commonCovered.confidence - 1) < 1e-12);
-  });
-
-  it('counts terms found in the title and heading path, and only in the first three passages', () => {
-    const body = { ...tlsChunk, title: '', headingPath: [], text: 'Certificates come from ACME.' };
-    assert.equal(evidence('TLS', body).confidence, 0);
-    assert.equal(evidence('TLS', { ...body, title: 'TLS' }).confidence, 1);
-    assert.equal(evidence('TLS', { ...body, headingPath: ['HTTPS', 'TLS'] }).confidence, 1);
-    assert.equal(evidence('gzip', routingIntro, routingDetails, tlsChunk, compressIntro).confidence, 0);
-    assert.equal(evidence('gzip', routingIntro, routingDetails, compressIntro).confidence, 1);
-  });
-
-  it('gives confidence 0 to a question without content terms or without passages', () => {
-    const noContent = evidence('What is it?', compressIntro);
-    assert.equal(noContent.confidence, 0);
-    assert.equal(noContent.total, 0);
-    assert.equal(measureEvidence('gzip', [], { analyzer, idf }).confidence, 0);
-  });
-
-  it('clamps a negative idf to 0', () => {
-    const weights = measureEvidence('gzip router', scored(routingIntro), {
-      analyzer: analyzer satisfies Analyzer,
-      idf: (term) => (term === 'gzip' ? -2 : 1),
-    });
-    assert.equal(weights.terms.get('gzip'), 0);
-    assert.equal(weights.confidence, 1);
+  it('prefers the unit holding the kind of value asked for', () => {
+    const passages = scored(compressEnabling);
+    // Both sentences name "responses"; only one holds a size.
+    const result = answer('How small must responses be to stay uncompressed, in bytes?', passages, 1);
+    assert.equal(result.citations[0]?.quote, 'Responses smaller than 1024 bytes are never compressed.');
   });
 });

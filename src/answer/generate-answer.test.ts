@@ -47,7 +47,7 @@ const options = (model: ChatModel, extra: Partial<GenerateAnswerOptions> = {}): 
   counter: createTokenCounterForModel('gpt-4o'),
   contextTokens: 2_000,
   maxOutputTokens: 200,
-  abstainBelow: { analyzer, idf: (term) => index.idf(term), minConfidence: 0.5 },
+  gate: { answerability: 0.9, threshold: 0.2 },
   dropUnsupported: false,
   ...extra,
 });
@@ -70,19 +70,25 @@ describe('generateAnswer', () => {
     assert.match(model.requests[0]?.messages.at(-1)?.content ?? '', /\[1\] compress\.md[\s\S]*Question: Which responses/);
   });
 
-  it('abstains before calling the model when the evidence is weak', async () => {
+  it('abstains before calling the model when answerability is below the gate', async () => {
     const model = scriptedModel('should never be asked');
-    const answer = await generateAnswer('What is the Kafka consumer group session timeout?', [passage], options(model));
+    const gate = { answerability: 0.1, threshold: 0.2 };
+    const answer = await generateAnswer('What is the Kafka consumer group session timeout?', [passage], options(model, { gate }));
     assert.equal(answer.abstained, true);
     assert.equal(answer.calledModel, false);
+    assert.equal(answer.abstainedBy, 'gate');
+    assert.equal(answer.confidence, 0.1);
     assert.equal(model.requests.length, 0);
     assert.equal(answer.usage, null);
+    const atThreshold = await generateAnswer('What is it?', [passage], options(scriptedModel('It uses gzip [1].'), { gate: { answerability: 0.2, threshold: 0.2 } }));
+    assert.equal(atThreshold.calledModel, true);
   });
 
-  it('reports the model’s own refusal as an abstention', async () => {
-    const model = scriptedModel('I cannot answer this from the provided sources.');
-    const answer = await generateAnswer('Which responses does the compress middleware skip?', [passage], options(model));
-    assert.deepEqual([answer.abstained, answer.calledModel, answer.citations.length], [true, true, 0]);
+  it('reports the model’s own refusal as an abstention, worded as asked or paraphrased', async () => {
+    for (const reply of ['I cannot answer this from the provided sources.', 'The provided sources do not mention a session timeout.']) {
+      const answer = await generateAnswer('Which responses does the compress middleware skip?', [passage], options(scriptedModel(reply)));
+      assert.deepEqual([answer.abstained, answer.calledModel, answer.citations.length, answer.abstainedBy], [true, true, 0, 'model']);
+    }
   });
 
   it('flags a fabricated marker and an unsupported sentence, and drops them when asked', async () => {

@@ -2,18 +2,16 @@ import type { Answer } from '../core/answer.js';
 import type { ChatMessage, ChatModel, ChatRequest, ChatResult, ChatUsage } from '../core/chat-model.js';
 import type { ScoredChunk } from '../core/document.js';
 import { GroundedError } from '../core/errors.js';
-import type { Analyzer } from '../core/lexical-index.js';
 import type { TokenCounter } from '../core/token-counter.js';
 import { createModelJudge } from './citations/create-model-judge.js';
 import { dropUnsupportedSentences } from './citations/drop-unsupported-sentences.js';
 import { verifyCitations, type CitableSource } from './citations/verify-citations.js';
 import { packContext } from './context/pack-context.js';
 import { abstentionMessage } from './extractive-answer.js';
-import { measureEvidence } from './measure-evidence.js';
 import { buildClosedBookPrompt } from './prompts/build-closed-book-prompt.js';
 import { buildLongContextPrompt } from './prompts/build-long-context-prompt.js';
 import { buildRagPrompt } from './prompts/build-rag-prompt.js';
-import { abstentionSentence, closedBookAbstentionSentence } from './prompts/default-behaviour.js';
+import { detectRefusal } from './detect-refusal.js';
 
 /** How the model gets its knowledge: retrieved passages, the whole corpus, or nothing (what it already knows). */
 export type AnswerStrategy = 'rag' | 'long-context' | 'closed-book';
@@ -27,8 +25,11 @@ export interface GenerateAnswerOptions {
   /** Token budget of the sources in a `rag` prompt. */
   readonly contextTokens: number;
   readonly maxOutputTokens: number;
-  /** `rag`: abstain without calling the model when the passages' evidence is below `minConfidence`. */
-  readonly abstainBelow?: { readonly analyzer: Analyzer; readonly idf: (term: string) => number; readonly minConfidence: number };
+  /**
+   * The answerability gate of `rag`: the predicted probability that the passages answer the question, and the
+   * threshold below which the answer abstains without calling the model. Absent: always call.
+   */
+  readonly gate?: { readonly answerability: number; readonly threshold: number };
   /** `long-context`: every document, in a stable order. */
   readonly documents?: () => readonly { readonly key: string; readonly text: string }[];
   /** Remove unsupported sentences and dangling markers from the answer. */
@@ -46,6 +47,8 @@ export interface GeneratedAnswer extends Omit<Answer, 'timings'> {
   readonly modelId: string;
   /** False when the answer abstained before generation (no tokens spent). */
   readonly calledModel: boolean;
+  /** Which gate abstained: the answerability gate before the call, or the model itself (its reply refused); null when it answered. */
+  readonly abstainedBy: 'gate' | 'model' | null;
   readonly usage: ChatUsage | null;
   /** Cited sentences their sources do not support (before any dropping). */
   readonly unsupportedSentences: number;
@@ -56,8 +59,8 @@ export interface GeneratedAnswer extends Omit<Answer, 'timings'> {
 /**
  * Answers a question with a chat model under a strategy, then checks the answer: every `[n]` must map to a provided
  * source and each cited sentence must be supported by its sources (lexical overlap). A reply that says it cannot
- * answer from the sources is reported as `abstained: true`. With `rag`, weak retrieval evidence abstains before
- * the model is called (saving its cost).
+ * answer from the sources is reported as `abstained: true`. With `rag`, an answerability below the gate's threshold
+ * abstains before the model is called (saving its cost).
  *
  * @example
  * const answer = await generateAnswer('How do I enable gzip?', passages, { model, strategy: 'rag', counter, ... });
@@ -68,10 +71,9 @@ export async function generateAnswer(
   options: GenerateAnswerOptions,
 ): Promise<GeneratedAnswer> {
   const base = { question, strategy: options.strategy, modelId: options.model.modelId };
-  const confidence =
-    options.abstainBelow === undefined ? 1 : measureEvidence(question, passages, options.abstainBelow).confidence;
-  if (options.strategy === 'rag' && options.abstainBelow !== undefined && confidence < options.abstainBelow.minConfidence) {
-    return { ...base, ...abstained(confidence), calledModel: false, usage: null };
+  const confidence = options.gate?.answerability ?? 1;
+  if (options.strategy === 'rag' && options.gate !== undefined && options.gate.answerability < options.gate.threshold) {
+    return { ...base, ...abstained(confidence), calledModel: false, abstainedBy: 'gate', usage: null };
   }
   const { messages, sources } = prompt(question, passages, options);
   const grounding = {
@@ -86,8 +88,8 @@ export async function generateAnswer(
     ...(options.signal ? { signal: options.signal } : {}),
   };
   const reply = await complete(options.model, request, options.onDelta);
-  if (saysItCannotAnswer(reply.text)) {
-    return { ...base, ...abstained(confidence), calledModel: true, usage: reply.usage, modelId: reply.modelId };
+  if (detectRefusal(reply.text)) {
+    return { ...base, ...abstained(confidence), calledModel: true, abstainedBy: 'model', usage: reply.usage, modelId: reply.modelId };
   }
   let usage = reply.usage;
   const onUsage = (more: ChatUsage): void => {
@@ -95,7 +97,7 @@ export async function generateAnswer(
   };
   const judge = createModelJudge(options.model, { onUsage, ...(options.signal ? { signal: options.signal } : {}) });
   const verification = await verifyCitations(reply.text, sources, options.judgeCitations === true ? { judge } : {});
-  const called = { calledModel: true, usage, modelId: reply.modelId };
+  const called = { calledModel: true, abstainedBy: null, usage, modelId: reply.modelId };
   const kept = options.dropUnsupported ? dropUnsupportedSentences(reply.text, verification) : undefined;
   return {
     ...base,
@@ -172,14 +174,5 @@ async function complete(model: ChatModel, request: ChatRequest, onDelta: ((text:
   }
   throw new GroundedError('PROVIDER_BAD_RESPONSE', `${model.provider} stream ended without a finish event`, {
     hint: 'retry; if it persists, check the server or proxy between you and the model',
-  });
-}
-
-/** The model's own abstention, however it is punctuated or wrapped. */
-function saysItCannotAnswer(text: string): boolean {
-  const normalized = text.trim().toLowerCase().replace(/\s+/g, ' ');
-  return [abstentionSentence, closedBookAbstentionSentence].some((sentence) => {
-    const target = sentence.toLowerCase().replace(/[.]$/, '');
-    return normalized === target || normalized.startsWith(target) || normalized.length < target.length * 2 && normalized.includes(target);
   });
 }

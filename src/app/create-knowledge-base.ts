@@ -1,6 +1,11 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { defaultMinConfidence } from '../answer/default-min-confidence.js';
+import { defaultAnswerabilityModel } from '../answer/answerability/default-answerability-model.js';
+import { measureAnswerabilityFeatures } from '../answer/answerability/measure-answerability-features.js';
+import { predictAnswerability } from '../answer/answerability/predict-answerability.js';
+import type { AnswerabilityFeatures } from '../core/answerability-features.js';
+import type { AnswerabilityModel } from '../core/answerability-model.js';
+import { parseAnswerabilityModel } from './parse-answerability-model.js';
 import { createTokenCounterForModel } from '../answer/context/create-token-counter-for-model.js';
 import { estimateCost } from '../answer/estimate-cost.js';
 import { createExtractiveChatModel } from '../answer/create-extractive-chat-model.js';
@@ -26,7 +31,7 @@ import { countTerms } from '../indexing/lexical/count-terms.js';
 import { createAnalyzer } from '../indexing/lexical/create-analyzer.js';
 import { createSqliteStore } from '../indexing/stores/sqlite/create-sqlite-store.js';
 import { allowedRows } from '../retrieve/filter/allowed-rows.js';
-import { retrievePassages, type FusionMethod } from '../retrieve/retrieve-passages.js';
+import { retrievePassages, type FusionMethod, type RetrievedPassages } from '../retrieve/retrieve-passages.js';
 import { createChatModel } from './create-chat-model.js';
 import { createEmbedder } from './create-embedder.js';
 import { createReranker } from './create-reranker.js';
@@ -108,6 +113,12 @@ export interface KnowledgeBaseAnswer extends Answer {
   readonly costUsd: number | null;
   readonly unsupportedSentences: number;
   readonly danglingMarkers: readonly number[];
+  /** Predicted probability, in [0, 1], that the knowledge base answers the question (`rag`; 1 for other strategies). */
+  readonly answerability: number;
+  /** The signals it was predicted from (`rag` only). */
+  readonly answerabilityFeatures?: AnswerabilityFeatures;
+  /** Which gate abstained: the answerability gate before any model call, or the answerer itself; null when it answered. */
+  readonly abstainedBy: 'gate' | 'model' | null;
 }
 
 /** Where a knowledge base lives and what it is called. */
@@ -150,6 +161,8 @@ export function createKnowledgeBase(options: OpenKnowledgeBaseOptions): Knowledg
   let lastFilter: { key: string; generation: number; rows: Set<number> } | undefined;
   const defaultPreset: RetrievalPreset = config.retrieval.preset ?? (embedder === undefined ? 'lexical' : 'hybrid');
   let chatModel: ChatModel | null | undefined;
+  // The tuned answerability model, parsed once per stored version (another process may tune it meanwhile).
+  let tuned: { createdAt: string; model: AnswerabilityModel } | undefined;
   const model = (): ChatModel | undefined => {
     if (chatModel === undefined) chatModel = createChatModel(config) ?? null;
     return chatModel ?? undefined;
@@ -224,12 +237,16 @@ export function createKnowledgeBase(options: OpenKnowledgeBaseOptions): Knowledg
   }
 
   async function search(query: string, searchOptions: SearchOptions = {}): Promise<ScoredChunk[]> {
+    return (await retrieve(query, searchOptions)).results;
+  }
+
+  async function retrieve(query: string, searchOptions: SearchOptions = {}): Promise<RetrievedPassages> {
     store.requireKnowledgeBase(name);
     const preset = searchOptions.preset ?? defaultPreset;
     const fusion: FusionMethod =
       config.retrieval.fusion === 'rrf' ? { method: 'rrf', k: config.retrieval.rrfK } : { method: 'weighted', semanticWeight: config.retrieval.semanticWeight };
     const allowed = filteredRows(searchOptions.filter);
-    const { results } = await retrievePassages(
+    return retrievePassages(
       {
         store,
         kb: name,
@@ -245,41 +262,59 @@ export function createKnowledgeBase(options: OpenKnowledgeBaseOptions): Knowledg
         fusion,
         rerank: { depth: config.reranker.depth, ...(config.reranker.minScore === undefined ? {} : { minScore: config.reranker.minScore }) },
         ...(config.retrieval.mmrLambda === undefined ? {} : { mmrLambda: config.retrieval.mmrLambda }),
+        decompose: config.retrieval.decompose,
+        ...(config.retrieval.maxPerDocument === 0 ? {} : { maxPerDocument: config.retrieval.maxPerDocument }),
         ...(allowed === undefined ? {} : { allowed }),
         ...(searchOptions.signal === undefined ? {} : { signal: searchOptions.signal }),
       },
     );
-    return results;
+  }
+
+  /** The knowledge base's own calibrated model (`grounded tune answerability`), else the shipped one. */
+  function answerabilityModel(): AnswerabilityModel {
+    const stored = store.listKnowledgeBases().includes(name) ? store.getTunedModel(name, 'answerability') : undefined;
+    if (stored === undefined) return defaultAnswerabilityModel;
+    if (tuned?.createdAt !== stored.createdAt) tuned = { createdAt: stored.createdAt, model: parseAnswerabilityModel(stored.payload) };
+    return tuned.model;
   }
 
   async function answer(question: string, options: AnswerOptions = {}): Promise<KnowledgeBaseAnswer> {
     const strategy = options.strategy ?? 'rag';
     store.requireKnowledgeBase(name);
     const started = performance.now();
-    const passages =
+    const retrieved =
       strategy === 'rag'
-        ? await search(question, {
+        ? await retrieve(question, {
             k: Math.max(config.answer.passages, config.retrieval.k),
             ...(options.preset === undefined ? {} : { preset: options.preset }),
             ...(options.filter === undefined ? {} : { filter: options.filter }),
             ...(options.signal === undefined ? {} : { signal: options.signal }),
           })
-        : [];
-    const retrieved = performance.now();
+        : undefined;
+    const passages = retrieved?.results ?? [];
     const lexical = lexicalIndex();
     const idf = (term: string): number => lexical.idf(term);
     // With no model configured, the offline extractive answerer stands behind the same contract.
     const chat = model() ?? createExtractiveChatModel({ analyzer, idf, maxSentences: config.answer.maxSentences });
     const offline = chat.provider === 'extractive';
+    const calibrated = answerabilityModel();
+    const measured =
+      retrieved === undefined
+        ? undefined
+        : measureAnswerabilityFeatures(question, passages, retrieved.signals, { analyzer, idf, documentFrequency: (term) => lexical.documentFrequency(term) });
+    const answerability = measured === undefined ? 1 : predictAnswerability(calibrated, measured.features);
+    // Offline, the gate decides whether to answer; with a model the model decides, and only a very low answerability
+    // (the lower threshold) keeps the question from it.
+    const threshold = offline ? (config.answer.minAnswerability ?? calibrated.threshold) : (config.llm.minAnswerability ?? calibrated.modelThreshold);
+    const gated = offline || config.llm.abstainBeforeGeneration;
+    const afterRetrieval = performance.now();
     const generated = await generateAnswer(question, offline ? passages.slice(0, config.answer.passages) : passages, {
       model: chat,
       strategy,
       counter: offline ? createApproximateTokenCounter() : createTokenCounterForModel(chat.modelId),
       contextTokens: config.llm.contextTokens,
       maxOutputTokens: config.llm.maxOutputTokens,
-      ...(offline || config.llm.abstainBeforeGeneration
-        ? { abstainBelow: { analyzer, idf, minConfidence: config.answer.minConfidence ?? defaultMinConfidence } }
-        : {}),
+      ...(gated && measured !== undefined ? { gate: { answerability, threshold } } : {}),
       documents: () => store.allDocuments(name),
       dropUnsupported: config.llm.dropUnsupported,
       judgeCitations: !offline && config.llm.judgeCitations,
@@ -290,11 +325,14 @@ export function createKnowledgeBase(options: OpenKnowledgeBaseOptions): Knowledg
     const spent = offline ? null : generated.usage;
     return {
       ...generated,
+      confidence: answerability,
+      answerability,
+      ...(measured === undefined ? {} : { answerabilityFeatures: measured.features }),
       calledModel: generated.calledModel && !offline,
       usage: spent,
       provider: chat.provider,
       costUsd: spent === null ? 0 : estimateCost(spent, config.llm.pricing[chat.modelId]),
-      timings: { retrieveMs: retrieved - started, generateMs: finished - retrieved, totalMs: finished - started },
+      timings: { retrieveMs: afterRetrieval - started, generateMs: finished - afterRetrieval, totalMs: finished - started },
     };
   }
 
@@ -323,7 +361,8 @@ export function createKnowledgeBase(options: OpenKnowledgeBaseOptions): Knowledg
             : { model: config.llm.model, contextTokens: config.llm.contextTokens, maxOutputTokens: config.llm.maxOutputTokens, dropUnsupported: config.llm.dropUnsupported }),
           strategy,
           ...config.answer,
-          minConfidence: config.answer.minConfidence ?? defaultMinConfidence,
+          answerability: answerabilityFingerprint(answerabilityModel()),
+          ...(config.llm.provider === 'extractive' ? {} : { llmMinAnswerability: config.llm.minAnswerability ?? null, abstainBeforeGeneration: config.llm.abstainBeforeGeneration }),
         }),
       };
     },
@@ -375,4 +414,10 @@ export function createKnowledgeBase(options: OpenKnowledgeBaseOptions): Knowledg
 function titleField(chunk: Chunk): string {
   const headings = chunk.headingPath[0] === chunk.title ? chunk.headingPath.slice(1) : chunk.headingPath;
   return [chunk.title, ...headings].join('\n');
+}
+
+/** What identifies an answerability model in a run fingerprint: its source and a hash of its numbers. */
+function answerabilityFingerprint(model: AnswerabilityModel): string {
+  const numbers = JSON.stringify([model.intercept, model.weights, model.threshold, model.modelThreshold]);
+  return `${model.source}:${createHash('sha256').update(numbers).digest('hex').slice(0, 12)}`;
 }

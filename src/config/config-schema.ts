@@ -73,13 +73,25 @@ export const configSchema = z
         /** Maximal marginal relevance trade-off in [0, 1] (1 = relevance only); undefined leaves MMR off. */
         mmrLambda: z.number().min(0).max(1).optional(),
         /**
+         * Also search each part of a question that names several things ("X and Y", "X vs Y", several sentences)
+         * and fuse the parts with the whole question, so questions that need two documents find both. Default false: on the
+         * Traefik and NATS golden sets it lowered synthesis recall@5 (docs/retrieval.md).
+         */
+        decompose: z.boolean().default(false),
+        /**
+         * At most this many passages of one document in the results before every other document had its turn
+         * (per-document diversity; nothing is dropped, the rest follow). Default 0 (off): measured neutral to slightly
+         * worse on the golden sets (docs/retrieval.md).
+         */
+        maxPerDocument: z.number().int().min(0).max(100).default(0),
+        /**
          * Vector index: `exact` (brute force), `hnsw` (usearch, persisted next to the store) or `auto` (exact below
          * `exactBelow` vectors, where it costs a few milliseconds, HNSW above).
          */
         vectorIndex: z.enum(['auto', 'exact', 'hnsw']).default('auto'),
         exactBelow: z.number().int().min(0).default(20_000),
       })
-      .default({ k: 10, candidates: 100, fusion: 'rrf', rrfK: 60, semanticWeight: 0.5, vectorIndex: 'auto', exactBelow: 20_000 }),
+      .default({ k: 10, candidates: 100, fusion: 'rrf', rrfK: 60, semanticWeight: 0.5, decompose: false, maxPerDocument: 0, vectorIndex: 'auto', exactBelow: 20_000 }),
     /**
      * Dense retrieval's embedder. `none` (default): lexical retrieval only. Environment variables
      * `GROUNDED_EMBEDDER_PROVIDER`, `_BASE_URL`, `_MODEL`, `_API_KEY`, `_PATH` override the file.
@@ -132,10 +144,11 @@ export const configSchema = z
     answer: z
       .object({
         /**
-         * Evidence strength below which `ask` abstains, in [0, 1]. Undefined uses the calibrated default
-         * (see docs/abstention.md).
+         * Answerability (predicted probability that the knowledge base answers, in [0, 1]) below which the offline
+         * answerer abstains. Undefined uses the threshold of the knowledge base's calibrated model, else the shipped
+         * one (see docs/abstention.md).
          */
-        minConfidence: z.number().min(0).max(1).optional(),
+        minAnswerability: z.number().min(0).max(1).optional(),
         /** Most sentences quoted in an extractive answer. */
         maxSentences: z.number().int().min(1).max(20).default(3),
         /** Top passages the extractive answerer reads. */
@@ -162,8 +175,13 @@ export const configSchema = z
         contextTokens: z.number().int().positive().default(6_000),
         /** The model's context window; default per provider (128k OpenAI-compatible, 200k Anthropic). */
         contextWindow: z.number().int().positive().optional(),
-        /** Abstain without calling the model when retrieval evidence is below `answer.minConfidence`. */
+        /**
+         * Abstain without calling the model when answerability is below `llm.minAnswerability` (a second, lower
+         * threshold than the offline one: with a model, the model decides).
+         */
         abstainBeforeGeneration: z.boolean().default(true),
+        /** Answerability below which a configured model is not called. Undefined: the calibrated model's `modelThreshold`. */
+        minAnswerability: z.number().min(0).max(1).optional(),
         /** Remove sentences whose citations do not support them (and dangling markers) from the answer. */
         dropUnsupported: z.boolean().default(false),
         /** Check citation support with the model as an entailment judge (one short request per cited sentence). */

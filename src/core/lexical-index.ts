@@ -59,6 +59,8 @@ export interface LexicalIndex {
    * contains gets the largest value (it is as rare as a term can be).
    */
   idf(term: string): number;
+  /** How many indexed chunks hold an analyzed term (0 for a term the knowledge base never mentions). */
+  documentFrequency(term: string): number;
   /** The index as bytes that its loader turns back into an equal index (persisted to skip rebuilding). */
   toSnapshot(): Uint8Array;
 }

@@ -154,5 +154,29 @@ export interface Store {
   allDocuments(kb: string): { key: string; text: string }[];
   /** One document by key. */
   getDocument(kb: string, key: string): StoredDocument | undefined;
+  /**
+   * A small tuned model of the knowledge base by name (e.g. `answerability`, the answerability calibration model):
+   * its JSON payload, as stored, and its ISO creation time; undefined when none is stored under that name.
+   * Throws `KB_NOT_FOUND` for an unknown knowledge base.
+   *
+   * @example
+   * const stored = store.getTunedModel('docs', 'answerability');
+   * const model = stored === undefined ? undefined : JSON.parse(stored.payload);
+   */
+  getTunedModel(kb: string, name: string): { readonly payload: string; readonly createdAt: string } | undefined;
+  /**
+   * Stores a tuned model's JSON payload under `name`, replacing the one stored before, in one transaction.
+   * The store keeps the payload as given (it does not parse it). `createdAt` is an ISO time.
+   * Throws `KB_NOT_FOUND` for an unknown knowledge base.
+   *
+   * @example
+   * store.putTunedModel('docs', 'answerability', JSON.stringify(model), new Date().toISOString());
+   */
+  putTunedModel(kb: string, name: string, payload: string, createdAt: string): void;
+  /**
+   * Deletes a tuned model; returns whether one was stored under `name`.
+   * Throws `KB_NOT_FOUND` for an unknown knowledge base.
+   */
+  deleteTunedModel(kb: string, name: string): boolean;
   close(): void;
 }

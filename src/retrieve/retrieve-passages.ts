@@ -5,11 +5,13 @@ import type { Reranker } from '../core/reranker.js';
 import type { Store } from '../core/store.js';
 import { embeddingText } from '../core/text/embedding-text.js';
 import type { VectorIndex } from '../core/vector-index.js';
+import { limitPerDocument } from './diversify/limit-per-document.js';
 import { maximalMarginalRelevance } from './diversify/maximal-marginal-relevance.js';
 import { reciprocalRankFusion } from './fuse/reciprocal-rank-fusion.js';
 import type { RowHit } from './fuse/row-hit.js';
 import { weightedScoreFusion } from './fuse/weighted-score-fusion.js';
 import { rerankHits } from './rerank/rerank-hits.js';
+import { splitQuestion } from './split-question.js';
 
 /** Dense retrieval: an embedder for the query and an index over the chunks' vectors. */
 export interface DenseRetriever {
@@ -51,12 +53,39 @@ export interface RetrievalPlan {
   readonly rerank?: { readonly depth?: number; readonly minScore?: number };
   /** Only these rows may be returned (metadata filters, resolved before ranking). */
   readonly allowed?: ReadonlySet<number>;
+  /**
+   * Search each part of a question that names several things (see `splitQuestion`) on its own too, and fuse the
+   * parts' lexical lists with the whole question's (RRF, the whole question weighing {@link wholeQuestionWeight}).
+   * Default off.
+   */
+  readonly decompose?: boolean;
+  /** At most this many passages of one document before every other document had its turn (see `limitPerDocument`); absent: off. */
+  readonly maxPerDocument?: number;
   readonly signal?: AbortSignal;
 }
+
+/**
+ * What retrieval saw besides the passages, for query-performance prediction (answerability): raw scores of each
+ * retriever's best candidates, before fusion.
+ */
+export interface RetrievalSignals {
+  /** BM25 scores of the best lexical candidates (up to {@link signalDepth}), best first. */
+  readonly lexicalScores: readonly number[];
+  /** Similarity of the best dense candidates, best first; absent without dense retrieval. */
+  readonly denseScores?: readonly number[];
+  /** Share of the top lexical rows that are also top dense rows, in [0, 1]; absent without dense retrieval. */
+  readonly agreement?: number;
+  /** The reranker's score of the best passage; absent without a reranker. */
+  readonly rerankScore?: number;
+}
+
+/** How many candidates of each retriever the signals keep. */
+export const signalDepth = 10;
 
 /** Passages and where the time went. */
 export interface RetrievedPassages {
   readonly results: ScoredChunk[];
+  readonly signals: RetrievalSignals;
   readonly timings: { readonly lexicalMs: number; readonly embedMs: number; readonly vectorMs: number; readonly rerankMs: number };
 }
 
@@ -66,6 +95,13 @@ export interface RetrievedPassages {
  * oversamples until it has `k` allowed rows (measured recall@10 0.95 at 10% selectivity, see bench/vector-search.ts).
  */
 const exactFilterLimit = 2_000;
+
+/**
+ * Weight of the whole question's list when its parts are fused with it: the whole question stays the strongest
+ * evidence of what is asked, the parts add the documents it would miss. Chosen, not fitted: 2 lets a passage found by
+ * the whole question and one part outrank one found by a single part.
+ */
+const wholeQuestionWeight = 2;
 
 /**
  * Retrieval: lexical candidates (BM25, optionally expanded), dense candidates when configured, fused (RRF by default),
@@ -78,8 +114,11 @@ const exactFilterLimit = 2_000;
 export async function retrievePassages(retriever: PassageRetriever, query: string, plan: RetrievalPlan): Promise<RetrievedPassages> {
   const { allowed } = plan;
   // Lexical search alone with nothing after it needs only k; fusion, reranking and MMR need room to reorder.
-  const reorders = retriever.dense !== undefined || retriever.reranker !== undefined || plan.mmrLambda !== undefined;
-  const candidates = reorders ? Math.max(plan.k, plan.candidates ?? 100) : plan.k;
+  const parts = plan.decompose === true ? splitQuestion(query) : [];
+  const reorders = retriever.dense !== undefined || retriever.reranker !== undefined || plan.mmrLambda !== undefined || parts.length > 0;
+  // Per-document diversity reorders the head of the list only: three times k is room enough for it.
+  const diverseDepth = plan.maxPerDocument === undefined ? plan.k : plan.k * 3;
+  const candidates = reorders ? Math.max(diverseDepth, plan.candidates ?? 100) : diverseDepth;
   const accept = allowed === undefined ? undefined : (row: number): boolean => allowed.has(row);
   const filter = accept === undefined ? {} : { accept };
   let mark = performance.now();
@@ -93,27 +132,33 @@ export async function retrievePassages(retriever: PassageRetriever, query: strin
   const terms = retriever.analyzer.terms(query);
   const lexicalQuery = retriever.expandQuery === undefined ? terms : retriever.expandQuery(terms);
   const lexicalHits: RowHit[] = retriever.lexical.search(lexicalQuery, candidates, filter);
+  let fused = lexicalHits;
+  if (parts.length > 0) {
+    const partHits = parts.map((part) => retriever.lexical.search(retriever.analyzer.terms(part), candidates, filter));
+    fused = reciprocalRankFusion([lexicalHits, ...partHits], { weights: [wholeQuestionWeight, ...parts.map(() => 1)] });
+  }
   const lexicalMs = lap();
 
-  let fused = lexicalHits;
   let embedMs = 0;
   let vectorMs = 0;
+  let denseSignals: Pick<RetrievalSignals, 'denseScores' | 'agreement'> = {};
   const { dense } = retriever;
   if (dense !== undefined) {
     const [vector] = await dense.embedder.embed([query], { kind: 'query', ...(plan.signal === undefined ? {} : { signal: plan.signal }) });
     embedMs = lap();
     const vectorHits = vector === undefined ? [] : searchDense(dense, vector, candidates, allowed);
     vectorMs = lap();
+    denseSignals = denseSignalsOf(lexicalHits, vectorHits);
     const fusion = plan.fusion ?? { method: 'rrf' };
     fused =
       fusion.method === 'rrf'
-        ? reciprocalRankFusion([lexicalHits, vectorHits], fusion.k === undefined ? {} : { k: fusion.k })
-        : weightedScoreFusion([lexicalHits, vectorHits], { weights: [1 - fusion.semanticWeight, fusion.semanticWeight] });
+        ? reciprocalRankFusion([fused, vectorHits], fusion.k === undefined ? {} : { k: fusion.k })
+        : weightedScoreFusion([fused, vectorHits], { weights: [1 - fusion.semanticWeight, fusion.semanticWeight] });
   }
 
   // Chunks are read from the store only for the rows that can still reach the top k.
   const poolSize =
-    retriever.reranker !== undefined ? Math.max(plan.k, plan.rerank?.depth ?? 50) : plan.mmrLambda !== undefined ? Math.max(plan.k * 4, 20) : plan.k;
+    retriever.reranker !== undefined ? Math.max(diverseDepth, plan.rerank?.depth ?? 50) : plan.mmrLambda !== undefined ? Math.max(plan.k * 4, 20, diverseDepth) : diverseDepth;
   const pool = fused.slice(0, poolSize);
   const chunks = retriever.store.chunksByRow(retriever.kb, pool.map((hit) => hit.row));
   let ranked = pool.filter((hit) => chunks.has(hit.row));
@@ -139,12 +184,27 @@ export async function retrievePassages(retriever: PassageRetriever, query: strin
     const similarity = similarityOf(retriever, head, chunks);
     ranked = maximalMarginalRelevance(head, { k: plan.k, lambda: plan.mmrLambda, similarity });
   }
+  if (plan.maxPerDocument !== undefined) ranked = limitPerDocument(ranked, (row) => chunks.get(row)?.doc, plan.maxPerDocument);
   const results: ScoredChunk[] = [];
   for (const hit of ranked.slice(0, plan.k)) {
     const chunk = chunks.get(hit.row);
     if (chunk !== undefined) results.push({ chunk, score: hit.score, rank: results.length + 1 });
   }
-  return { results, timings: { lexicalMs, embedMs, vectorMs, rerankMs } };
+  const signals: RetrievalSignals = {
+    lexicalScores: lexicalHits.slice(0, signalDepth).map((hit) => hit.score),
+    ...denseSignals,
+    ...(retriever.reranker !== undefined && ranked[0] !== undefined ? { rerankScore: ranked[0].score } : {}),
+  };
+  return { results, signals, timings: { lexicalMs, embedMs, vectorMs, rerankMs } };
+}
+
+/** Dense scores of the best candidates and how far the two retrievers agree on their top rows. */
+function denseSignalsOf(lexicalHits: readonly RowHit[], vectorHits: readonly RowHit[]): Pick<RetrievalSignals, 'denseScores' | 'agreement'> {
+  const lexicalTop = new Set(lexicalHits.slice(0, signalDepth).map((hit) => hit.row));
+  const denseTop = vectorHits.slice(0, signalDepth);
+  const shared = denseTop.filter((hit) => lexicalTop.has(hit.row)).length;
+  const depth = Math.min(signalDepth, Math.max(lexicalTop.size, denseTop.length));
+  return { denseScores: denseTop.map((hit) => hit.score), agreement: depth === 0 ? 0 : shared / depth };
 }
 
 /** Dense candidates, filtered before ranking: exact over the allowed rows when they are few, else the index. */

@@ -15,13 +15,17 @@ export function createBm25Searcher(postings: Bm25Postings): LexicalIndex {
   // Reused across searches (search is synchronous): no allocation proportional to the corpus per query.
   let scores: Float32Array | undefined;
   let touched: Int32Array | undefined;
+  const documentFrequency = (term: string): number => {
+    const id = termIds.get(term);
+    return id === undefined ? 0 : (offsets[id + 1] ?? 0) - (offsets[id] ?? 0);
+  };
   return {
     size,
     toSnapshot: () => encodeBm25Postings(postings),
+    documentFrequency,
     idf(term: string): number {
-      const id = termIds.get(term);
-      const documentFrequency = id === undefined ? 0 : (offsets[id + 1] ?? 0) - (offsets[id] ?? 0);
-      return Math.log(1 + (size - documentFrequency + 0.5) / (documentFrequency + 0.5));
+      const frequency = documentFrequency(term);
+      return Math.log(1 + (size - frequency + 0.5) / (frequency + 0.5));
     },
     search(query: LexicalQuery, k: number, options: LexicalSearchOptions = {}): LexicalHit[] {
       if (size === 0 || !(k >= 1)) return [];

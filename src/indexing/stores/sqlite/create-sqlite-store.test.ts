@@ -87,6 +87,26 @@ function termsOf(field: FieldTerms): [string, number][] {
   return [...field.terms].sort(([left], [right]) => left.localeCompare(right));
 }
 
+/** The schema version recorded in a store file, read without opening it as a store. */
+function storedVersion(file: string): unknown {
+  const check = new Database(file, { readonly: true });
+  try {
+    return check.prepare('SELECT value FROM meta WHERE key = ?').get('schemaVersion');
+  } finally {
+    check.close();
+  }
+}
+
+/** How many tuned model rows the file holds, over all knowledge bases (read beside the open store, as WAL allows). */
+function countTunedModels(file: string): number {
+  const check = new Database(file, { readonly: true });
+  try {
+    return (check.prepare('SELECT COUNT(*) AS n FROM tuned_models').get() as { n: number }).n;
+  } finally {
+    check.close();
+  }
+}
+
 describe('createSqliteStore', () => {
   let dir: string;
   let file: string;
@@ -410,15 +430,115 @@ describe('createSqliteStore', () => {
     store.close();
     // Turn the file back into what version 2 wrote.
     const raw = new Database(file);
-    raw.exec('DROP INDEX chunks_embed_hash; ALTER TABLE chunks DROP COLUMN embed_hash; DROP TABLE embeddings;');
+    raw.exec(
+      'DROP TABLE tuned_models; DROP INDEX chunks_embed_hash; ALTER TABLE chunks DROP COLUMN embed_hash; DROP TABLE embeddings;',
+    );
     raw.prepare('UPDATE meta SET value = ? WHERE key = ?').run('2', 'schemaVersion');
     raw.close();
     store = createSqliteStore(file);
     assert.equal(store.counts('docs').chunks, 3);
     assert.deepEqual(store.textsToEmbed('docs', 'model-a'), expected);
-    const check = new Database(file, { readonly: true });
-    assert.deepEqual(check.prepare('SELECT value FROM meta WHERE key = ?').get('schemaVersion'), { value: '3' });
-    check.close();
+    // Through version 3 up to 4: the tuned models table is there too.
+    store.putTunedModel('docs', 'answerability', '{"bias":0}', '2024-05-01T00:00:00.000Z');
+    assert.equal(store.getTunedModel('docs', 'answerability')?.payload, '{"bias":0}');
+    assert.deepEqual(storedVersion(file), { value: '4' });
+  });
+
+  it('migrates a version 3 store to version 4 in place: data kept, tuned models table usable', () => {
+    store.ensureKnowledgeBase('docs');
+    store.applyBatch('docs', { upserts: [upsert('guide.md', guide), upsert('faq.md', faq)], removals: [] });
+    const texts = store.textsToEmbed('docs', 'model-a');
+    store.putEmbeddings('model-a', texts.map(({ hash }) => ({ hash, vector: new Float32Array([hash.charCodeAt(0), 1]) })));
+    const keys = ['guide.md', 'faq.md'];
+    const before = snapshot(store, 'docs', keys);
+    const vectorsBefore = store.chunkVectors('docs', 'model-a');
+    store.close();
+    // Turn the file back into what version 3 wrote.
+    const raw = new Database(file);
+    raw.exec('DROP TABLE tuned_models;');
+    raw.prepare('UPDATE meta SET value = ? WHERE key = ?').run('3', 'schemaVersion');
+    raw.close();
+
+    store = createSqliteStore(file);
+    assert.deepEqual(storedVersion(file), { value: '4' });
+    assert.deepEqual(snapshot(store, 'docs', keys), before);
+    assert.deepEqual(store.chunkVectors('docs', 'model-a'), vectorsBefore);
+    assert.deepEqual(store.textsToEmbed('docs', 'model-a'), []);
+    assert.equal(store.getTunedModel('docs', 'answerability'), undefined);
+    store.putTunedModel('docs', 'answerability', '{"bias":0.25}', '2024-05-01T00:00:00.000Z');
+    assert.deepEqual(store.getTunedModel('docs', 'answerability'), { payload: '{"bias":0.25}', createdAt: '2024-05-01T00:00:00.000Z' });
+    assert.equal(store.deleteTunedModel('docs', 'answerability'), true);
+  });
+
+  it('stores, replaces and deletes a tuned model, keeping its payload exactly as given', () => {
+    store.ensureKnowledgeBase('docs');
+    store.applyBatch('docs', { upserts: [upsert('faq.md', faq)], removals: [] });
+    const generation = store.generation('docs');
+    assert.equal(store.getTunedModel('docs', 'answerability'), undefined);
+
+    // Spacing and key order kept: the store does not parse or re-serialize the payload.
+    const first = '{ "weights": [0.5, -1.25], "bias": 0.1, "threshold": 0.4, "note": "café ✓" }';
+    store.putTunedModel('docs', 'answerability', first, '2024-05-01T10:00:00.000Z');
+    assert.deepEqual(store.getTunedModel('docs', 'answerability'), { payload: first, createdAt: '2024-05-01T10:00:00.000Z' });
+    assert.equal(store.getTunedModel('docs', 'router'), undefined, 'names are separate');
+
+    const second = JSON.stringify({ weights: [0.75, -1], bias: -0.2, threshold: 0.5 });
+    store.putTunedModel('docs', 'answerability', second, '2024-05-02T10:00:00.000Z');
+    assert.deepEqual(store.getTunedModel('docs', 'answerability'), { payload: second, createdAt: '2024-05-02T10:00:00.000Z' });
+    store.putTunedModel('docs', 'router', '{}', '2024-05-02T11:00:00.000Z');
+    assert.equal(countTunedModels(file), 2, 'a replaced model leaves no older row behind');
+
+    // A tuned model is not a change of the indexed content.
+    assert.equal(store.generation('docs'), generation);
+
+    assert.equal(store.deleteTunedModel('docs', 'answerability'), true);
+    assert.equal(store.getTunedModel('docs', 'answerability'), undefined);
+    assert.equal(store.deleteTunedModel('docs', 'answerability'), false, 'nothing left to delete');
+    assert.equal(store.getTunedModel('docs', 'router')?.payload, '{}', 'deleting one name leaves the others');
+  });
+
+  it('keeps tuned models of knowledge bases apart', () => {
+    store.ensureKnowledgeBase('alpha');
+    store.ensureKnowledgeBase('beta');
+    store.putTunedModel('alpha', 'answerability', '{"kb":"alpha"}', '2024-05-01T00:00:00.000Z');
+    assert.equal(store.getTunedModel('beta', 'answerability'), undefined);
+    assert.equal(store.deleteTunedModel('beta', 'answerability'), false);
+    assert.equal(store.getTunedModel('alpha', 'answerability')?.payload, '{"kb":"alpha"}', "beta's delete left alpha's model");
+
+    store.putTunedModel('beta', 'answerability', '{"kb":"beta"}', '2024-05-03T00:00:00.000Z');
+    assert.deepEqual(store.getTunedModel('alpha', 'answerability'), { payload: '{"kb":"alpha"}', createdAt: '2024-05-01T00:00:00.000Z' });
+    assert.deepEqual(store.getTunedModel('beta', 'answerability'), { payload: '{"kb":"beta"}', createdAt: '2024-05-03T00:00:00.000Z' });
+
+    assert.equal(store.deleteTunedModel('alpha', 'answerability'), true);
+    assert.equal(store.getTunedModel('alpha', 'answerability'), undefined);
+    assert.equal(store.getTunedModel('beta', 'answerability')?.payload, '{"kb":"beta"}');
+  });
+
+  it('keeps a tuned model across closing and reopening the file', () => {
+    store.ensureKnowledgeBase('docs');
+    const payload = JSON.stringify({ weights: [0.5, -1.25], bias: 0.1 });
+    store.putTunedModel('docs', 'answerability', payload, '2024-05-01T10:00:00.000Z');
+    store.close();
+    store = createSqliteStore(file);
+    assert.deepEqual(store.getTunedModel('docs', 'answerability'), { payload, createdAt: '2024-05-01T10:00:00.000Z' });
+  });
+
+  it('throws KB_NOT_FOUND from the tuned model methods for an unknown knowledge base, writing nothing', () => {
+    store.ensureKnowledgeBase('docs');
+    for (const call of [
+      () => store.getTunedModel('nope', 'answerability'),
+      () => store.putTunedModel('nope', 'answerability', '{}', '2024-05-01T00:00:00.000Z'),
+      () => store.deleteTunedModel('nope', 'answerability'),
+    ]) {
+      assert.throws(call, (error: unknown) => {
+        assert.ok(isGroundedError(error, 'KB_NOT_FOUND'), String(error));
+        assert.match(error.message, /'nope'/);
+        assert.deepEqual(error.details['available'], ['docs']);
+        return true;
+      });
+    }
+    assert.deepEqual(store.listKnowledgeBases(), ['docs'], 'put does not create the knowledge base');
+    assert.equal(countTunedModels(file), 0);
   });
 
   it('refuses a file that is not a SQLite database with STORE_CORRUPT', () => {

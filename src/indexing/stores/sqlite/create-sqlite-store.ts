@@ -288,6 +288,17 @@ export function createSqliteStore(file: string): Store {
       const document: StoredDocument = { ...raw, metadata: JSON.parse(raw.metadata) as Record<string, unknown> };
       return document;
     },
+    getTunedModel(kb, name) {
+      const raw = statements.tunedModel.get(requireKnowledgeBase(kb), name) as { payload: string; created_at: string } | undefined;
+      return raw === undefined ? undefined : { payload: raw.payload, createdAt: raw.created_at };
+    },
+    putTunedModel(kb, name, payload, createdAt) {
+      // One upsert statement: SQLite runs it as its own transaction, so a reader sees the old model or the new one.
+      statements.upsertTunedModel.run(requireKnowledgeBase(kb), name, payload, createdAt);
+    },
+    deleteTunedModel(kb, name) {
+      return statements.deleteTunedModel.run(requireKnowledgeBase(kb), name).changes > 0;
+    },
     close() {
       db.close();
     },
@@ -432,6 +443,12 @@ function prepareStatements(db: Database.Database) {
     pruneEmbeddings: db.prepare('DELETE FROM embeddings WHERE hash NOT IN (SELECT embed_hash FROM chunks WHERE embed_hash IS NOT NULL)'),
     documentsMetadata: db.prepare('SELECT id, key, metadata FROM documents WHERE kb_id = ?'),
     chunkDocuments: db.prepare('SELECT id, document_id FROM chunks WHERE kb_id = ? ORDER BY id'),
+    tunedModel: db.prepare('SELECT payload, created_at FROM tuned_models WHERE kb_id = ? AND name = ?'),
+    upsertTunedModel: db.prepare(
+      `INSERT INTO tuned_models (kb_id, name, payload, created_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (kb_id, name) DO UPDATE SET payload = excluded.payload, created_at = excluded.created_at`,
+    ),
+    deleteTunedModel: db.prepare('DELETE FROM tuned_models WHERE kb_id = ? AND name = ?'),
     chunkByRow: db.prepare(
       `SELECT c.id, d.key, d.title, c.ordinal, c.start, c."end" AS "end", c.text, c.heading_path, c.tokens
        FROM chunks c JOIN documents d ON d.id = c.document_id WHERE c.id = ? AND c.kb_id = ?`,

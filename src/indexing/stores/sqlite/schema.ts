@@ -1,10 +1,13 @@
 /**
  * Schema of the embedded store. Version 2 added per-source fingerprints, knowledge-base generations, saved
  * index snapshots and the evaluation run history; no released store has version 1. Version 3 added the embedding
- * cache and each chunk's embedding-text hash; a version 2 store is migrated in place ({@link migrationsSql}). One SQLite file per data directory; every table is keyed by knowledge
- * base so several knowledge bases live side by side without ever seeing each other's rows.
+ * cache and each chunk's embedding-text hash. Version 4 added the per-knowledge-base tuned models (small JSON
+ * models such as the answerability calibration, table `tuned_models`). An older store (version 2 or 3) is migrated
+ * in place, one version at a time ({@link migrationsSql}). One SQLite file per data directory; every table is keyed
+ * by knowledge base so several knowledge bases live side by side without ever seeing each other's rows (the
+ * embedding cache, keyed by text hash and model, holds no text and is shared).
  */
-export const schemaVersion = 3;
+export const schemaVersion = 4;
 
 const embeddingsSql = `
 CREATE TABLE IF NOT EXISTS embeddings (
@@ -19,10 +22,21 @@ CREATE UNIQUE INDEX IF NOT EXISTS embeddings_key ON embeddings(model, hash);
 CREATE INDEX IF NOT EXISTS chunks_embed_hash ON chunks(embed_hash);
 `;
 
+const tunedModelsSql = `
+CREATE TABLE IF NOT EXISTS tuned_models (
+  kb_id INTEGER NOT NULL REFERENCES knowledge_bases(id) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  payload TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  PRIMARY KEY (kb_id, name)
+);
+`;
+
 /** Statements that bring a store of an older version (the key) up to the next one, run in one transaction. */
 export const migrationsSql: Readonly<Record<number, string>> = {
   // Old chunks get their hash computed on first use (a NULL hash means "not computed yet").
   2: `ALTER TABLE chunks ADD COLUMN embed_hash TEXT;\n${embeddingsSql}`,
+  3: tunedModelsSql,
 };
 
 /** DDL applied when a store is opened (idempotent). */
@@ -90,4 +104,4 @@ CREATE TABLE IF NOT EXISTS index_snapshots (
   PRIMARY KEY (kb_id, key)
 );
 CREATE INDEX IF NOT EXISTS chunks_document ON chunks(document_id);
-${embeddingsSql}`;
+${embeddingsSql}${tunedModelsSql}`;
