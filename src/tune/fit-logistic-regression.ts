@@ -39,6 +39,18 @@ export function fitLogisticRegression(
   // Parameter vector: [intercept, ...coefficients]; only the free ones move.
   const theta = [0, ...prior];
   const free = options.interceptOnly === true ? [0] : theta.map((_, index) => index);
+  /** The penalized log-likelihood the fit maximizes. */
+  const objective = (parameters: readonly number[]): number => {
+    let total = 0;
+    for (const example of examples) {
+      let logit = parameters[0]!;
+      for (let index = 1; index < parameters.length; index += 1) logit += parameters[index]! * (example.x[index - 1] ?? 0);
+      // y*logit - ln(1 + e^logit), computed without overflow.
+      total += (example.weight ?? 1) * (example.y * logit - (Math.max(logit, 0) + Math.log1p(Math.exp(-Math.abs(logit)))));
+    }
+    for (let index = 1; index < parameters.length; index += 1) total -= (l2 / 2) * (parameters[index]! - prior[index - 1]!) ** 2;
+    return total;
+  };
   for (let iteration = 0; iteration < (options.iterations ?? 50); iteration += 1) {
     const gradient = new Array<number>(free.length).fill(0);
     const hessian = free.map(() => new Array<number>(free.length).fill(0));
@@ -60,11 +72,19 @@ export function fitLogisticRegression(
       hessian[a]![a]! += l2;
     }
     const step = solve(hessian, gradient);
-    let largest = 0;
-    for (const [a, i] of free.entries()) {
-      theta[i]! += step[a]!;
-      largest = Math.max(largest, Math.abs(step[a]!));
+    // A full Newton step overshoots when the start is far from the optimum (a prior that puts every logit on one
+    // side, as when a tuned model starts from the shipped coefficients with intercept 0) and then diverges: halve it
+    // until the penalized log-likelihood does not fall (backtracking), which keeps the method convergent.
+    const before = objective(theta);
+    const start = [...theta];
+    let scale = 1;
+    for (let halving = 0; halving < 40; halving += 1) {
+      for (const [a, i] of free.entries()) theta[i] = start[i]! + scale * step[a]!;
+      if (objective(theta) >= before - 1e-12 * Math.abs(before)) break;
+      scale /= 2;
     }
+    let largest = 0;
+    for (const a of free.keys()) largest = Math.max(largest, Math.abs(scale * step[a]!));
     if (largest < 1e-8) break;
   }
   return { intercept: theta[0]!, coefficients: theta.slice(1) };

@@ -7,22 +7,14 @@ import type { AnswerabilityModel } from '../../core/answerability-model.js';
  */
 export const defaultAnswerabilityModel: AnswerabilityModel = {
   version: 1,
-  intercept: -6.4159,
+  intercept: -1.4137,
   weights: {
-    coverageBest: -0.0355,
-    coverageUnion: -0.1636,
-    coverageTitle: 0.092,
-    coverageSpecific: 0.2952,
-    foundInCorpus: 1.301,
-    absentName: -1.2758,
-    topScoreRatio: 3.5144,
-    meanTopRatio: 1.3315,
-    scoreGap: -0.5937,
-    scoreSpread: -0.0404,
-    queryLength: 2.0268,
-    typedValueFound: 0.1681
+    foundInCorpus: 1.747,
+    absentName: -1.1909,
+    meanTopRatio: 1.3682,
+    typedValueFound: 0.2945
   },
-  threshold: 0.41,
-  modelThreshold: 0.22,
+  threshold: 0.51,
+  modelThreshold: 0.3,
   source: 'shipped: fitted on squad-v2-dev, clapnq-dev, traefik-docs-golden, nats-docs-golden'
 };
