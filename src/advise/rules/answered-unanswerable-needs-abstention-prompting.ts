@@ -21,7 +21,7 @@ export function answeredUnanswerableNeedsAbstentionPrompting({ slice }: RuleInpu
     action: 'prompt-and-structured-output',
     weight,
     focus: ['abstention'],
-    reason: `${count} of ${slice.failed} failures answer unanswerable questions: raise answer.minConfidence and instruct the model to refuse without support`,
+    reason: `${count} of ${slice.failed} failures answer unanswerable questions: raise the answerability model (grounded tune answerability) and instruct the model to refuse without support`,
     source: 'Rajpurkar et al. 2018 (SQuAD 2.0, ACL); Kamath et al. 2020 (ACL)',
     basis: 'measured',
     evidence: { answeredUnanswerable: count, failed: slice.failed, cases: slice.cases },

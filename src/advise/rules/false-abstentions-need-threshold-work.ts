@@ -5,7 +5,7 @@ import type { RuleInput } from './rule-input.js';
 /**
  * Measured false abstentions (the evidence reached the answerer, the evidence gate judged it too weak and refused):
  * the retrieval scores do not separate good from bad evidence well enough, or the threshold is too high. Recalibrate
- * `answer.minConfidence` on the golden set (docs/abstention.md) and strengthen ranking (a reranker's scores are
+ * `the answerability model (grounded tune answerability)` on the golden set (docs/abstention.md) and strengthen ranking (a reranker's scores are
  * better calibrated than BM25's). Weight from the share of failures.
  *
  * Source: Kamath, Jia and Liang 2020, "Selective Question Answering under Domain Shift" (ACL: calibrate when to
@@ -22,7 +22,7 @@ export function falseAbstentionsNeedThresholdWork({ slice }: RuleInput): Finding
     action: 'improve-retrieval',
     weight,
     focus: ['evidence-threshold'],
-    reason: `${count} of ${slice.failed} failures are false abstentions: the evidence was retrieved but judged too weak; recalibrate answer.minConfidence and strengthen ranking scores`,
+    reason: `${count} of ${slice.failed} failures are false abstentions: the evidence was retrieved but judged too weak; recalibrate the answerability model (grounded tune answerability) and strengthen ranking scores`,
     source: 'Kamath et al. 2020 (ACL, selective QA); Rajpurkar et al. 2018 (SQuAD 2.0)',
     basis: 'measured',
     evidence: { falseAbstentions: count, failed: slice.failed, cases: slice.cases, recallAt5: slice.recallAt5 },
