@@ -34,6 +34,10 @@ export { importGoldenSet } from './app/import-golden-set.js';
 export { compareRuns, renderHtmlReport } from './app/evaluation-types.js';
 export type { EvalRunReport, RunComparison } from './app/evaluation-types.js';
 
+// Calibration: fit a knowledge base's abstention gate on its own golden set (`grounded tune answerability`).
+export { tuneAnswerability } from './app/tune-answerability.js';
+export type { AnswerabilityTuning, TuneAnswerabilityOptions } from './app/tune-answerability.js';
+
 // Domain types and contracts, for adapters of your own.
 export type { Answer, Citation } from './core/answer.js';
 export type { ChatModel, ChatRequest, ChatResult, ChatStreamPart, ChatUsage } from './core/chat-model.js';

@@ -3,9 +3,6 @@ import { describe, it } from 'node:test';
 import type { ChatModel, ChatRequest, ChatStreamPart } from '../core/chat-model.js';
 import type { ScoredChunk } from '../core/document.js';
 import { isGroundedError } from '../core/errors.js';
-import { buildBm25Index } from '../indexing/lexical/build-bm25-index.js';
-import { countTerms } from '../indexing/lexical/count-terms.js';
-import { createAnalyzer } from '../indexing/lexical/create-analyzer.js';
 import { createTokenCounterForModel } from './context/create-token-counter-for-model.js';
 import { generateAnswer, type GenerateAnswerOptions } from './generate-answer.js';
 
@@ -36,11 +33,6 @@ const passage: ScoredChunk = {
   score: 3,
   rank: 1,
 };
-const analyzer = createAnalyzer();
-const index = buildBm25Index([
-  { row: 1, body: countTerms(analyzer.terms(passage.chunk.text)), title: countTerms(analyzer.terms('Compression')) },
-  { row: 2, body: countTerms(analyzer.terms('Routers match requests by host and path.')), title: countTerms([]) },
-]);
 const options = (model: ChatModel, extra: Partial<GenerateAnswerOptions> = {}): GenerateAnswerOptions => ({
   model,
   strategy: 'rag',

@@ -61,7 +61,11 @@ export async function runEvaluation(options: {
       {
         // The system retrieves what it is configured to: a smaller retrieval.k shows up as lower recall.
         retrieve: (question, k) => kb.search(question, { k: Math.min(k, options.config.retrieval.k), ...preset }),
-        answer: (question) => kb.answer(question, { strategy, ...preset }),
+        answer: async (question) => {
+          const answer = await kb.answer(question, { strategy, ...preset });
+          // Only rag measures answerability; the constant 1 of the other strategies is no prediction to calibrate.
+          return answer.answerabilityFeatures === undefined ? { ...answer, answerability: null } : answer;
+        },
         documentText: kb.documentText,
       },
       { answerDepth: options.config.answer.passages, ...(judge === undefined ? {} : { judge: { model: judge, repeats: options.judge?.repeats ?? 1 } }) },

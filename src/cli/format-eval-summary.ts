@@ -4,7 +4,8 @@ import { failureKinds } from '../app/evaluation-types.js';
 const pct = (value: number): string => `${(value * 100).toFixed(1)}%`;
 
 /**
- * The readable form of an evaluation run: failure attribution first, then the headline metrics and per-kind rows.
+ * The readable form of an evaluation run: failure attribution first, then the headline metrics and per-kind rows,
+ * synthesis recall@5, the two abstention gates and the answerability calibration (each when the run has it).
  *
  * @example
  * io.stdout(formatEvalSummary(report));
@@ -21,6 +22,14 @@ export function formatEvalSummary(report: EvalRunReport): string {
     '',
     metricLine('all', report),
     ...Object.entries(report.byKind).map(([kind, groups]) => metricLine(kind, groups)),
+    ...(report.retrieval.synthesisRecallAt5 === undefined
+      ? []
+      : [`synthesis recall@5 ${pct(report.retrieval.synthesisRecallAt5)} (share of each synthesis case's sources in the top 5, ` +
+          `${report.byKind['synthesis']?.retrieval.cases ?? 0} cases)`]),
+    ...(report.gates === undefined ? [] : [gatesLine(report.gates)]),
+    ...(report.answerabilityCalibration === undefined
+      ? []
+      : [`answerability calibration: Brier ${report.answerabilityCalibration.brier.toFixed(3)} over ${report.answerabilityCalibration.cases} cases`]),
     '',
     `latency p50 ${report.latency.p50Ms.toFixed(1)} ms, p95 ${report.latency.p95Ms.toFixed(1)} ms` +
       (report.behaviour.cases > 0 ? `; behaviour checks pass ${pct(report.behaviour.passRate)} of ${report.behaviour.cases} cases` : ''),
@@ -51,6 +60,15 @@ function metricLine(label: string, groups: MetricGroups): string {
     `${label.padEnd(13)} n=${String(groups.cases).padEnd(5)} ${retrieval}  ${answers}  ` +
     `abstain F1 ${groups.abstention.f1.toFixed(3)}  over-refusal ${pct(groups.abstention.overRefusal)}  ` +
     `citations P ${pct(groups.citations.precision)} R ${pct(groups.citations.recall)}`
+  );
+}
+
+function gatesLine(gates: NonNullable<MetricGroups['gates']>): string {
+  const precision = (value: number | null): string => (value === null ? '' : ` (precision ${value.toFixed(2)})`);
+  const reached = gates.reachedModel === null ? '' : `; ${pct(gates.reachedModel)} of answerable questions reached the answerer`;
+  return (
+    `gates: answerability gate abstained ${gates.gateAbstentions}${precision(gates.gatePrecision)}, ` +
+    `answerer abstained ${gates.modelAbstentions}${precision(gates.modelPrecision)}${reached}`
   );
 }
 

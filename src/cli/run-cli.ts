@@ -14,6 +14,7 @@ import { evalValidateCommand } from './eval-validate-command.js';
 import { exitCodeFor, exitCodes } from './exit-code-for.js';
 import { ingestCommand } from './ingest-command.js';
 import { searchCommand } from './search-command.js';
+import { tuneCommand } from './tune-command.js';
 
 interface GlobalOptions {
   kb: string;
@@ -67,6 +68,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   evalValidateCommand(program, run);
   evalBeirCommand(program, run);
   adviseCommand(program, run);
+  tuneCommand(program, run);
   try {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (error) {

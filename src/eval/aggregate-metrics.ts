@@ -1,4 +1,5 @@
 import { abstentionScores } from './metrics/abstention-scores.js';
+import { gateScores } from './metrics/gate-scores.js';
 import { percentile } from './metrics/percentile.js';
 import { failureKinds, type CaseRecord, type FailureKind, type MetricGroups } from './eval-run-report.js';
 
@@ -6,7 +7,9 @@ import { failureKinds, type CaseRecord, type FailureKind, type MetricGroups } fr
  * Averages per-case records into the report's metric groups. Each metric averages over the cases it applies to:
  * retrieval over cases with evidence, answers over cases with accepted answers, citations and faithfulness over
  * cases where they are defined (not null), behaviour over cases with checks, abstention and latency over all.
- * A group with no applicable case is 0, never NaN.
+ * A group with no applicable case is 0, never NaN. `retrieval.synthesisRecallAt5` is present only when the records
+ * hold a synthesis case with evidence, and `gates` only when some record reports a gate (an answerability prediction
+ * or which gate abstained).
  *
  * @example
  * const overall = aggregateMetrics(report.perCase);
@@ -21,6 +24,7 @@ export function aggregateMetrics(records: readonly CaseRecord[]): MetricGroups {
   const retrieval = (pick: (record: CaseRecord) => number): number => mean(withEvidence.map(pick));
   const answer = (pick: (record: CaseRecord) => number): number => mean(withAnswers.map(pick));
   const latency = (pick: (record: CaseRecord) => number, p: number): number => percentile(records.map(pick), p);
+  const synthesis = withEvidence.filter((record) => record.kind === 'synthesis');
   const failures = Object.fromEntries(failureKinds.map((kind) => [kind, 0])) as Record<FailureKind, number>;
   for (const record of records) if (record.failure !== null) failures[record.failure] += 1;
   return {
@@ -32,6 +36,7 @@ export function aggregateMetrics(records: readonly CaseRecord[]): MetricGroups {
       recallAt10: retrieval((record) => record.scores.recallAt10),
       mrrAt10: retrieval((record) => record.scores.mrrAt10),
       ndcgAt10: retrieval((record) => record.scores.ndcgAt10),
+      ...(synthesis.length === 0 ? {} : { synthesisRecallAt5: mean(synthesis.map((record) => record.scores.recallAt5)) }),
     },
     answer: {
       cases: withAnswers.length,
@@ -42,6 +47,7 @@ export function aggregateMetrics(records: readonly CaseRecord[]): MetricGroups {
     abstention: abstentionScores(
       records.map((record) => ({ shouldAbstain: record.kind === 'unanswerable', abstained: record.abstained })),
     ),
+    ...gates(records),
     citations: {
       precision: mean(records.map((record) => record.scores.citationPrecision)),
       recall: mean(records.map((record) => record.scores.citationRecall)),
@@ -58,6 +64,22 @@ export function aggregateMetrics(records: readonly CaseRecord[]): MetricGroups {
     },
     failures,
     cost: costOf(records),
+  };
+}
+
+/** The gates group, or nothing when no record says anything about a gate (other systems, runs stored before). */
+function gates(records: readonly CaseRecord[]): Pick<MetricGroups, 'gates'> {
+  // `??`: records of runs stored before these fields existed lack them.
+  const reported = records.some((record) => typeof record.answerability === 'number' || (record.abstainedBy ?? null) !== null);
+  if (!reported) return {};
+  return {
+    gates: gateScores(
+      records.map((record) => ({
+        shouldAbstain: record.kind === 'unanswerable',
+        abstainedBy: record.abstainedBy ?? null,
+        calledModel: record.calledModel ?? false,
+      })),
+    ),
   };
 }
 

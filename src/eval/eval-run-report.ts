@@ -1,6 +1,9 @@
 import type { Citation } from '../core/answer.js';
 import type { ChatUsage } from '../core/chat-model.js';
 import type { EvidenceSpan, GoldenKind } from '../core/golden-case.js';
+import type { AbstentionTradeoffPoint } from './metrics/abstention-tradeoff-curve.js';
+import type { GateScores } from './metrics/gate-scores.js';
+import type { ReliabilityBin } from './metrics/reliability-bins.js';
 
 /** Why a case failed, attributed to the stage that lost it (first match in this order). */
 export type FailureKind =
@@ -32,6 +35,11 @@ export interface MetricGroups {
     readonly recallAt10: number;
     readonly mrrAt10: number;
     readonly ndcgAt10: number;
+    /**
+     * Recall@5 of the `synthesis` cases alone (the share of each case's sources found in the top 5, averaged):
+     * whether retrieval gathers every part such a question needs. Absent when the group has no synthesis case.
+     */
+    readonly synthesisRecallAt5?: number;
   };
   /** `cases`: cases with accepted answers, which the answer figures average over. */
   readonly answer: { readonly cases: number; readonly correct: number; readonly f1: number; readonly exact: number };
@@ -41,6 +49,12 @@ export interface MetricGroups {
     readonly f1: number;
     readonly overRefusal: number;
   };
+  /**
+   * The two abstention gates: the answerability gate (refuses before any model call) and the answerer (its reply
+   * refuses), each with its abstentions and their precision, and the share of questions that reached the answerer.
+   * Absent when no case reported a gate (a system without one, or a run stored before gates were recorded).
+   */
+  readonly gates?: GateScores;
   readonly citations: { readonly precision: number; readonly recall: number };
   /**
    * `supported`: share of answer sentences lexically supported by their cited text (offline measure).
@@ -97,6 +111,12 @@ export interface CaseRecord {
   readonly evidence: readonly (EvidenceSpan & { readonly quote: string })[];
   readonly answer: string;
   readonly abstained: boolean;
+  /** Predicted probability, in [0, 1], that the knowledge base answers the question; null when none was predicted. */
+  readonly answerability: number | null;
+  /** Which gate abstained: the answerability gate before any model call, or the answerer; null when it answered. */
+  readonly abstainedBy: 'gate' | 'model' | null;
+  /** Whether a language model was called for the case (false offline and when the gate refused). */
+  readonly calledModel: boolean;
   readonly citations: readonly Citation[];
   /** Top retrieved chunks, best first. */
   readonly retrieved: readonly (EvidenceSpan & { readonly rank: number; readonly relevant: boolean })[];
@@ -124,6 +144,22 @@ export interface CaseRecord {
   readonly costUsd: number | null;
 }
 
+/**
+ * How well the predicted answerability matches the golden kinds, over the cases that carry a prediction:
+ * reliability bins (10 equal-width bins of the prediction), the Brier score, and the over-refusal / abstention-recall
+ * trade-off of the rule "abstain when answerability < t" for t = 0, 0.02, ..., 1.
+ */
+export interface AnswerabilityCalibration {
+  /** Cases with a prediction, and how many of them are answerable (`answerable` or `synthesis`) and unanswerable. */
+  readonly cases: number;
+  readonly answerableCases: number;
+  readonly unanswerableCases: number;
+  readonly bins: readonly ReliabilityBin[];
+  /** Mean squared error of the prediction against answerable = 1, unanswerable = 0; lower is better. */
+  readonly brier: number;
+  readonly curve: readonly AbstentionTradeoffPoint[];
+}
+
 /** What produced a run: equal fingerprints mean comparable runs. */
 export interface RunFingerprint {
   readonly corpusHash: string;
@@ -143,6 +179,8 @@ export interface EvalRunReport extends MetricGroups {
   readonly kb: string;
   readonly golden: string;
   readonly fingerprint: RunFingerprint;
+  /** Calibration of the answerability prediction over the whole run; absent when no case carries a prediction. */
+  readonly answerabilityCalibration?: AnswerabilityCalibration;
   readonly byKind: Readonly<Record<string, MetricGroups>>;
   readonly byTag: Readonly<Record<string, MetricGroups>>;
   readonly perCase: readonly CaseRecord[];

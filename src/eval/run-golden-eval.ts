@@ -3,6 +3,7 @@ import type { ChatModel, ChatUsage } from '../core/chat-model.js';
 import type { ScoredChunk } from '../core/document.js';
 import type { EvidenceSpan, GoldenCase } from '../core/golden-case.js';
 import { aggregateMetrics } from './aggregate-metrics.js';
+import { answerabilityCalibration } from './answerability-calibration.js';
 import { attributeFailure } from './attribute-failure.js';
 import { runChecks } from './checks/run-checks.js';
 import { resolveEvidence } from './datasets/validate-golden-set.js';
@@ -17,8 +18,21 @@ import { spanRetrievalScores } from './metrics/span-retrieval-scores.js';
 export interface GoldenEvalSystem {
   /** The best chunks for a question, best first. */
   retrieve(question: string, k: number): Promise<readonly ScoredChunk[]> | readonly ScoredChunk[];
-  /** A cited answer or an abstention, with timings (and usage when a model answered). */
-  answer(question: string): Promise<Answer & { readonly usage?: ChatUsage | null; readonly costUsd?: number | null }>;
+  /**
+   * A cited answer or an abstention, with timings (and usage when a model answered). A system with an abstention
+   * gate also says what it predicted and who abstained: `answerability` (probability, in [0, 1], that it answers the
+   * question), `abstainedBy` (`gate` before any model call, `model` when the answerer refused) and `calledModel`.
+   * Absent fields are recorded as null (false for `calledModel`).
+   */
+  answer(question: string): Promise<
+    Answer & {
+      readonly usage?: ChatUsage | null;
+      readonly costUsd?: number | null;
+      readonly answerability?: number | null;
+      readonly abstainedBy?: 'gate' | 'model' | null;
+      readonly calledModel?: boolean;
+    }
+  >;
   /** A stored document's normalized text, or undefined for an unknown document. */
   documentText(doc: string): string | undefined;
 }
@@ -31,7 +45,7 @@ export interface EvidenceProblem {
 }
 
 /** The scored cases and their aggregates, before run metadata (id, fingerprint) is attached. */
-export type GoldenEvalResult = Pick<EvalRunReport, keyof MetricGroups | 'byKind' | 'byTag' | 'perCase'> & {
+export type GoldenEvalResult = Pick<EvalRunReport, keyof MetricGroups | 'answerabilityCalibration' | 'byKind' | 'byTag' | 'perCase'> & {
   readonly problems: readonly EvidenceProblem[];
 };
 
@@ -40,8 +54,9 @@ const retrievalDepth = 10;
 
 /**
  * Runs every golden case through the system and scores it: retrieval on document spans, answer correctness,
- * abstention, citations, offline faithfulness and behaviour checks; attributes each failure to a stage; aggregates
- * overall, by kind and by tag. Deterministic when the system is.
+ * abstention (and which gate abstained), citations, offline faithfulness and behaviour checks; attributes each
+ * failure to a stage; aggregates overall, by kind and by tag; and, when the system predicts answerability, measures
+ * that prediction's calibration over the run. Deterministic when the system is.
  *
  * @param answerDepth passages the answerer reads: evidence beyond it counts as a retrieval miss in attribution.
  * @example
@@ -63,7 +78,15 @@ export async function runGoldenEval(
     const record = await evaluateCase(golden, system, options.answerDepth, problems);
     perCase.push(options.judge === undefined ? record : await judgeCase(record, system, options.answerDepth, options.judge));
   }
-  return { ...aggregateMetrics(perCase), byKind: groupBy(perCase, (record) => [record.kind]), byTag: groupBy(perCase, (record) => record.tags), perCase, problems };
+  const calibration = answerabilityCalibration(perCase);
+  return {
+    ...aggregateMetrics(perCase),
+    ...(calibration === undefined ? {} : { answerabilityCalibration: calibration }),
+    byKind: groupBy(perCase, (record) => [record.kind]),
+    byTag: groupBy(perCase, (record) => record.tags),
+    perCase,
+    problems,
+  };
 }
 
 async function evaluateCase(
@@ -97,6 +120,9 @@ async function evaluateCase(
     evidence,
     answer: answer.answer,
     abstained: answer.abstained,
+    answerability: answer.answerability ?? null,
+    abstainedBy: answer.abstainedBy ?? null,
+    calledModel: answer.calledModel ?? false,
     citations: answer.citations,
     retrieved: retrieved.map((span, index) => ({ ...span, relevant: retrieval.relevant[index] ?? false })),
     scores: {

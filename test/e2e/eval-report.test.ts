@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { GoldenKind } from '../../src/core/golden-case.js';
 import { aggregateMetrics } from '../../src/eval/aggregate-metrics.js';
+import { answerabilityCalibration } from '../../src/eval/answerability-calibration.js';
 import type { CaseRecord, CheckResult, EvalRunReport, FailureKind } from '../../src/eval/eval-run-report.js';
 import { renderHtmlReport } from '../../src/eval/reports/render-html-report.js';
 import { temporaryFolder } from '../support/run-grounded.js';
@@ -72,6 +73,12 @@ function caseRecord(spec: CaseSpec, variant: Variant, index: number): CaseRecord
     passed: failure !== 'behaviour-miss',
     detail: failure === 'behaviour-miss' ? 'answer has 212 words, more than 80' : 'ok',
   }));
+  // A plausible prediction: high for answerable cases, low for unanswerable ones, with the failures in between. The
+  // gate refuses below 0.3; an unanswerable case it passes is refused by the answerer unless it answered it.
+  const answerability = spec.kind === 'unanswerable'
+    ? (failure === 'answered-unanswerable' ? 0.62 : 0.04 + 0.11 * index / specs.length + (variant === 'hybrid' ? 0.3 : 0))
+    : (failure === null ? 0.78 + 0.2 * index / specs.length : 0.22 + 0.05 * index);
+  const abstainedBy = !abstained ? null : answerability < 0.3 ? 'gate' : 'model';
   const retrieve = 2 + ((index * 7) % 11) + (variant === 'hybrid' ? 9 : 0);
   const generate = 4 + ((index * 13) % 37);
   return {
@@ -83,6 +90,9 @@ function caseRecord(spec: CaseSpec, variant: Variant, index: number): CaseRecord
     evidence,
     answer,
     abstained,
+    answerability,
+    abstainedBy,
+    calledModel: false,
     citations,
     retrieved,
     scores: {
@@ -115,6 +125,7 @@ function makeRun(variant: Variant): EvalRunReport {
   };
   return {
     ...aggregateMetrics(perCase),
+    answerabilityCalibration: answerabilityCalibration(perCase),
     runId: variant === 'lexical' ? '20250301T101500-a1b2c3' : '20250301T104500-d4e5f6',
     createdAt: variant === 'lexical' ? '2025-03-01T10:15:00.000Z' : '2025-03-01T10:45:00.000Z',
     kb: 'harbor',
@@ -200,6 +211,43 @@ describe('the HTML eval report in headless Chromium', { skip: missing }, () => {
       assert.ok((await svg.locator('.y-label').textContent())?.trim(), 'y axis label');
     });
   }
+
+  it('draws the answerability reliability diagram: one point per non-empty bin, the diagonal, title and axes', async () => {
+    const svg = page.locator('svg[data-chart="answerability-reliability"]');
+    const box = await svg.boundingBox();
+    assert.ok(box !== null && box.width > 100 && box.height > 100, `reliability box ${JSON.stringify(box)}`);
+    assert.equal(await svg.locator('.chart-title').textContent(), 'Answerability reliability');
+    assert.match((await svg.locator('.x-label').textContent()) ?? '', /predicted answerability/);
+    assert.equal(await svg.locator('.y-label').textContent(), 'observed share answerable');
+    assert.equal(await svg.locator('line.diagonal').count(), 1);
+    for (const [series, run] of runs.entries()) {
+      const filled = run.answerabilityCalibration?.bins.filter((bin) => bin.count > 0) ?? [];
+      assert.ok(filled.length >= 3, `${filled.length} bins with cases`);
+      const points = svg.locator(`circle.point[data-series="${series}"]`);
+      assert.equal(await points.count(), filled.length);
+      const counts = await points.evaluateAll((circles) => circles.map((circle) => Number(circle.getAttribute('data-count'))));
+      assert.equal(counts.reduce((sum, count) => sum + count, 0), specs.length, 'every case sits in a drawn bin');
+    }
+    assert.match((await page.locator('figure', { has: svg }).locator('figcaption').textContent()) ?? '', /Brier score/);
+  });
+
+  it('draws the over-refusal / abstention-recall curve of each run, rising from (0, 0)', async () => {
+    const svg = page.locator('svg[data-chart="abstention-tradeoff"]');
+    const box = await svg.boundingBox();
+    assert.ok(box !== null && box.width > 100 && box.height > 100, `trade-off box ${JSON.stringify(box)}`);
+    assert.equal(await svg.locator('.chart-title').textContent(), 'Over-refusal vs abstention recall');
+    assert.match((await svg.locator('.x-label').textContent()) ?? '', /over-refusal/);
+    assert.equal(await svg.locator('.y-label').textContent(), 'abstention recall');
+    assert.equal(await svg.locator('polyline.line').count(), runs.length);
+    for (const series of runs.keys()) {
+      const points = await svg.locator(`circle.point[data-series="${series}"]`).evaluateAll((circles) =>
+        circles.map((circle) => [Number(circle.getAttribute('data-x')), Number(circle.getAttribute('data-y'))]));
+      assert.deepEqual(points[0], [0, 0]);
+      for (let index = 1; index < points.length; index += 1) {
+        assert.ok(points[index]![0]! >= points[index - 1]![0]! && points[index]![1]! >= points[index - 1]![1]!, 'both rates rise with t');
+      }
+    }
+  });
 
   it('bins every case of each run into the latency histogram', async () => {
     const svg = page.locator('svg[data-chart="latency"]');

@@ -12,7 +12,10 @@ export interface PassageUnit {
   readonly text: string;
   /** A table row's column names (from the table's header row), else empty. */
   readonly header: readonly string[];
-  /** True for prose that ends with a colon: it announces the unit after it (a command, a list). */
+  /**
+   * True for prose that ends with a colon or a question mark: it announces the unit after it (a command, a list, the
+   * answer of a FAQ entry).
+   */
   readonly announces: boolean;
 }
 
@@ -81,7 +84,7 @@ function linesOf(text: string): { start: number; end: number; text: string }[] {
 
 function unit(kind: PassageUnitKind, text: string, offset: number, start: number, end: number, header: readonly string[] = []): PassageUnit {
   const slice = text.slice(start, end);
-  return { kind, start: offset + start, end: offset + end, text: slice, header, announces: kind === 'sentence' && slice.trimEnd().endsWith(':') };
+  return { kind, start: offset + start, end: offset + end, text: slice, header, announces: kind === 'sentence' && /[:?]$/.test(slice.trimEnd()) };
 }
 
 /** A table's rows, each with the header's column names; the separator row is not a unit. */
@@ -109,6 +112,6 @@ function proseUnits(block: string, offset: number): PassageUnit[] {
     .filter((sentence) => /[\p{L}\p{N}]/u.test(sentence.text) && !/^#{1,6}\s/.test(sentence.text))
     .map((sentence) => {
       const kind: PassageUnitKind = pairLine.test(sentence.text) ? 'pair' : /^\s*(?:[-*+]|\d+[.)])\s/.test(sentence.text) ? 'item' : 'sentence';
-      return { kind, start: sentence.start, end: sentence.end, text: sentence.text, header: [], announces: sentence.text.trimEnd().endsWith(':') };
+      return { kind, start: sentence.start, end: sentence.end, text: sentence.text, header: [], announces: /[:?]$/.test(sentence.text.trimEnd()) };
     });
 }

@@ -8,9 +8,9 @@ const span = (item: { readonly doc: string; readonly start: number; readonly end
 
 /**
  * Renders what one run did on one case, as a `<section class="outcome">`: the failure kind (or "passed"), the
- * answer (flagged when abstained), its citations (doc, span, quote), the scores, the behaviour checks, the latency,
- * and the retrieved chunks (rank, doc, span, relevant ones marked) in a collapsible block. A run that did not have
- * the case says so.
+ * answer (flagged when abstained, with the gate that abstained), its citations (doc, span, quote), the scores (and
+ * the predicted answerability), the behaviour checks, the latency, and the retrieved chunks (rank, doc, span,
+ * relevant ones marked) in a collapsible block. A run that did not have the case says so.
  *
  * @example
  * renderCaseOutcome(report.perCase[0], 'lexical / extractive (a1b2c3)', 0);
@@ -22,8 +22,9 @@ export function renderCaseOutcome(record: CaseRecord | undefined, label: string,
     record.failure === null
       ? '<span class="badge passed">passed</span>'
       : `<span class="badge failure">${escapeHtml(record.failure)}</span>`;
+  const by = record.abstainedBy === 'gate' ? ' by the answerability gate' : record.abstainedBy === 'model' ? ' by the answerer' : '';
   const answer = record.abstained
-    ? `<p class="answer abstained"><span class="badge muted-badge">abstained</span> ${escapeHtml(record.answer)}</p>`
+    ? `<p class="answer abstained"><span class="badge muted-badge">abstained${by}</span> ${escapeHtml(record.answer)}</p>`
     : `<p class="answer">${escapeHtml(record.answer)}</p>`;
   const citations =
     record.citations.length === 0
@@ -71,6 +72,8 @@ function renderScores(record: CaseRecord): string {
     ['cite P', scores.citationPrecision],
     ['cite R', scores.citationRecall],
     ['faithful', scores.faithfulness],
+    // `??`: records of runs stored before predictions were recorded have no field.
+    ['answerability', record.answerability ?? null],
   ];
   const cells = entries
     .map(([name, value]) => `<div><dt>${name}</dt><dd>${value === null ? '—' : value.toFixed(2)}</dd></div>`)

@@ -3,10 +3,11 @@ import { describe, it } from 'node:test';
 import { parseHTML } from 'linkedom';
 import type { GoldenKind } from '../../core/golden-case.js';
 import { aggregateMetrics } from '../aggregate-metrics.js';
+import { answerabilityCalibration } from '../answerability-calibration.js';
 import type { CaseRecord, EvalRunReport, FailureKind } from '../eval-run-report.js';
 import { renderHtmlReport } from './render-html-report.js';
 
-const record = (id: string, kind: GoldenKind, failure: FailureKind | null, question = `Question ${id}?`): CaseRecord => ({
+const record = (id: string, kind: GoldenKind, failure: FailureKind | null, question = `Question ${id}?`, answerability: number | null = null): CaseRecord => ({
   id,
   question,
   kind,
@@ -15,6 +16,9 @@ const record = (id: string, kind: GoldenKind, failure: FailureKind | null, quest
   evidence: kind === 'unanswerable' ? [] : [{ doc: 'docs/a.md', start: 10, end: 20, quote: 'the answer is 42' }],
   answer: failure === null ? 'It is 42 [1].' : 'Something else [1].',
   abstained: false,
+  answerability,
+  abstainedBy: null,
+  calledModel: false,
   citations: [{ n: 1, doc: 'docs/a.md', start: 10, end: 20, quote: 'the answer is 42', chunkId: 'c1' }],
   retrieved: [{ doc: 'docs/a.md', start: 0, end: 100, rank: 1, relevant: failure !== 'retrieval-miss' }],
   scores: {
@@ -30,6 +34,7 @@ const record = (id: string, kind: GoldenKind, failure: FailureKind | null, quest
 
 const run = (runId: string, preset: string, perCase: readonly CaseRecord[]): EvalRunReport => ({
   ...aggregateMetrics(perCase),
+  answerabilityCalibration: answerabilityCalibration(perCase),
   runId,
   createdAt: '2025-01-01T12:00:00.000Z',
   kb: 'docs',
@@ -104,6 +109,45 @@ describe('renderHtmlReport', () => {
     assert.doesNotMatch(html, /(?:src|href)="(?!data:|#)/);
     assert.doesNotMatch(html, /https?:\/\/(?!www\.w3\.org\/2000\/svg)/);
     assert.match(html, /Content-Security-Policy" content="default-src 'none'/);
+  });
+
+  it('draws no calibration figures when no case carries an answerability prediction', () => {
+    const html = renderHtmlReport([lexical, hybrid]);
+    assert.ok(!html.includes('data-chart="answerability-reliability"'));
+    assert.ok(!html.includes('data-chart="abstention-tradeoff"'));
+    assert.ok(!parse(html).querySelector('.metrics-table')?.textContent?.includes('answerability gate'));
+  });
+
+  it('draws the reliability diagram and the over-refusal / abstention-recall curve for predicted runs', () => {
+    // Predictions 0.05 and 0.12 (bins 0 and 1), 0.85 and 0.95 (bins 8 and 9): four bins with cases.
+    const predicted = run('20250101T140000-cccccc', 'lexical', [
+      record('q1', 'answerable', null, undefined, 0.95),
+      record('q2', 'answerable', 'retrieval-miss', undefined, 0.12),
+      record('q3', 'unanswerable', null, undefined, 0.05),
+      record('q4', 'unanswerable', 'answered-unanswerable', undefined, 0.85),
+    ]);
+    const document = parse(renderHtmlReport([predicted, lexical]));
+    const reliability = document.querySelector('svg[data-chart="answerability-reliability"]');
+    assert.equal(reliability?.querySelector('title')?.textContent, 'Answerability reliability');
+    assert.ok(reliability?.querySelector('.x-label')?.textContent?.includes('predicted answerability'));
+    assert.equal(reliability?.querySelector('.y-label')?.textContent, 'observed share answerable');
+    assert.ok(reliability?.querySelector('line.diagonal'), 'the diagonal of perfect calibration');
+    const points = [...(reliability?.querySelectorAll('circle.point') ?? [])];
+    const binsWithCases = predicted.answerabilityCalibration?.bins.filter((bin) => bin.count > 0) ?? [];
+    assert.equal(points.length, binsWithCases.length);
+    assert.equal(points.length, 4);
+    assert.deepEqual(points.map((point) => [point.getAttribute('data-x'), point.getAttribute('data-y')]), [['0.05', '0'], ['0.12', '1'], ['0.85', '0'], ['0.95', '1']]);
+    assert.match(document.querySelector('figure:has(svg[data-chart="answerability-reliability"]) figcaption')?.textContent ?? '', /Brier score .*0\.\d{3} \(4 cases\)/);
+
+    const tradeoff = document.querySelector('svg[data-chart="abstention-tradeoff"]');
+    assert.equal(tradeoff?.querySelector('title')?.textContent, 'Over-refusal vs abstention recall');
+    assert.ok(tradeoff?.querySelector('line.diagonal'));
+    assert.equal(tradeoff?.querySelectorAll('polyline.line').length, 1, 'one curve: only the first run has predictions');
+    const curve = [...(tradeoff?.querySelectorAll('circle.point') ?? [])].map((point) => [Number(point.getAttribute('data-x')), Number(point.getAttribute('data-y'))]);
+    // Sorted predictions 0.05 (u), 0.12 (a), 0.85 (u), 0.95 (a): the distinct (over-refusal, recall) points in t order.
+    assert.deepEqual(curve, [[0, 0], [0, 0.5], [0.5, 0.5], [0.5, 1], [1, 1]]);
+    const gates = [...document.querySelectorAll('.metrics-table tr')].find((row) => row.textContent?.includes('answerability gate abstentions'));
+    assert.ok(gates, 'the metrics table shows the gates of the predicted run');
   });
 
   it('refuses an empty list of runs with INVALID_INPUT', () => {

@@ -40,7 +40,8 @@ svg.chart { display: block; max-width: 100%; height: auto; font-family: system-u
 svg .chart-title { font-size: 14px; font-weight: 600; fill: var(--ink); }
 svg .legend-item text, svg .y-tick, svg .x-tick { font-size: 11px; fill: var(--muted); }
 svg .axis-label { font-size: 12px; fill: var(--ink); } svg .value { font-size: 10px; fill: var(--ink); }
-svg .grid { stroke: #eaeef2; } svg .axis { stroke: #8c959f; }
+svg .grid { stroke: #eaeef2; } svg .axis { stroke: #8c959f; } svg .diagonal-label { font-size: 11px; fill: var(--muted); }
+figcaption { font-size: 12px; margin-top: 4px; }
 .badge { display: inline-block; border-radius: 10px; padding: 0 8px; font-size: 12px; background: var(--soft); border: 1px solid var(--line); }
 .badge.failure { background: #ffebe9; border-color: #ffcecb; color: var(--bad); }
 .badge.passed { background: #dafbe1; border-color: #aceebb; color: var(--good); }
@@ -66,7 +67,8 @@ ol, ul { margin: 2px 0; padding-left: 20px; }
  * Renders evaluation runs as one self-contained HTML document (inline CSS, inline SVG charts, a few lines of inline
  * JS, nothing loaded from anywhere): a header with each run's golden set, kb, date, case count and fingerprint; the
  * failure attribution table first, then the headline metrics table; charts (recall@k, latency histogram, failure
- * attribution, correctness and recall@5 by kind); and the case list, failed cases first, with a filter. Several
+ * attribution, correctness and recall@5 by kind; with answerability predictions, the reliability diagram and the
+ * over-refusal / abstention-recall curve); and the case list, failed cases first, with a filter. Several
  * runs (the same golden set under different presets, say) are shown side by side, labelled by `runLabels`.
  * All text from the runs is escaped.
  *

@@ -4,13 +4,14 @@ import { formatMetric, type MetricUnit } from './format-metric.js';
 
 interface MetricRow {
   readonly name: string;
-  readonly pick: (metrics: MetricGroups) => number | undefined;
+  /** The value; undefined or null (not applicable, or absent in an older run) shows as a dash. */
+  readonly pick: (metrics: MetricGroups) => number | null | undefined;
   readonly unit: MetricUnit;
-  /** Whether a larger value is an improvement; colours the change against the first run. */
-  readonly higherIsBetter: boolean;
+  /** Whether a larger value is an improvement; colours the change against the first run. Null: neither. */
+  readonly higherIsBetter: boolean | null;
 }
 
-const row = (name: string, pick: MetricRow['pick'], unit: MetricUnit = 'rate', higherIsBetter = true): MetricRow => ({
+const row = (name: string, pick: MetricRow['pick'], unit: MetricUnit = 'rate', higherIsBetter: boolean | null = true): MetricRow => ({
   name,
   pick,
   unit,
@@ -24,6 +25,7 @@ const groups: readonly { readonly group: string; readonly rows: readonly MetricR
     row('recall@10', (m) => m.retrieval.recallAt10),
     row('MRR@10', (m) => m.retrieval.mrrAt10),
     row('nDCG@10', (m) => m.retrieval.ndcgAt10),
+    row('synthesis recall@5', (m) => m.retrieval.synthesisRecallAt5),
   ] },
   { group: 'answer', rows: [
     row('correct', (m) => m.answer.correct),
@@ -35,6 +37,15 @@ const groups: readonly { readonly group: string; readonly rows: readonly MetricR
     row('recall', (m) => m.abstention.recall),
     row('F1', (m) => m.abstention.f1),
     row('over-refusal', (m) => m.abstention.overRefusal, 'rate', false),
+  ] },
+  { group: 'gates', rows: [
+    // More abstentions is neither better nor worse by itself: their precision says which.
+    row('answerability gate abstentions', (m) => m.gates?.gateAbstentions, 'count', null),
+    row('answerability gate precision', (m) => m.gates?.gatePrecision),
+    row('answerer abstentions', (m) => m.gates?.modelAbstentions, 'count', null),
+    row('answerer precision', (m) => m.gates?.modelPrecision),
+    row('answerable reaching the answerer', (m) => m.gates?.reachedModel),
+    row('unanswerable reaching the answerer', (m) => m.gates?.unanswerableReachedModel, 'rate', false),
   ] },
   { group: 'citations', rows: [
     row('precision', (m) => m.citations.precision),
@@ -62,8 +73,9 @@ const groups: readonly { readonly group: string; readonly rows: readonly MetricR
 ];
 
 /**
- * Renders the headline metrics `<table>`: retrieval, answer, abstention, citations, faithfulness, behaviour (cases
- * with checks, their pass rate, and the pass rate per check type) and latency, one column per run. From the second
+ * Renders the headline metrics `<table>`: retrieval (with synthesis recall@5), answer, abstention, the two abstention
+ * gates (when a run has them), citations, faithfulness, behaviour (cases with checks, their pass rate, and the pass
+ * rate per check type), model usage and latency, one column per run. From the second
  * run on, each value also shows its change against the first run, marked better or worse.
  *
  * @example
@@ -79,13 +91,16 @@ export function renderMetricsTable(runs: readonly EvalRunReport[], labels: reado
       ...checkTypes.map((type) => row(`check ${type}`, (m) => m.behaviour.byType[type]?.passRate)),
     ],
   };
-  const ordered = [...groups.slice(0, 5), behaviour, ...groups.slice(5)];
+  // A group no run has (gates of runs without an answerability gate) is left out rather than shown as dashes.
+  const present = groups.filter(({ rows }) => rows.some((metric) => runs.some((run) => (metric.pick(run) ?? undefined) !== undefined)));
+  const split = present.findIndex(({ group }) => group === 'faithfulness') + 1;
+  const ordered = [...present.slice(0, split), behaviour, ...present.slice(split)];
   const head = runs.map((run, index) => `<th scope="col">${escapeHtml(labels[index] ?? run.runId)}</th>`).join('');
   const bodies = ordered.map(({ group, rows }) => {
     const lines = rows.map((metric) => {
-      const baseline = runs[0] === undefined ? undefined : metric.pick(runs[0]);
+      const baseline = runs[0] === undefined ? undefined : (metric.pick(runs[0]) ?? undefined);
       const cells = runs.map((run, index) => {
-        const value = metric.pick(run);
+        const value = metric.pick(run) ?? undefined;
         if (value === undefined) return '<td class="num">—</td>';
         const change = index === 0 || baseline === undefined ? '' : renderChange(value - baseline, metric);
         return `<td class="num">${escapeHtml(formatMetric(value, metric.unit))}${change}</td>`;
@@ -104,8 +119,9 @@ function renderChange(delta: number, metric: MetricRow): string {
   // Below display precision a change is noise: a rate to 0.1 percentage point, a time to 0.1 ms.
   const threshold = metric.unit === 'rate' ? 0.0005 : 0.05;
   if (Math.abs(delta) < threshold) return ' <span class="change same">±0</span>';
-  const better = delta > 0 === metric.higherIsBetter;
+  const better = metric.higherIsBetter === null ? undefined : delta > 0 === metric.higherIsBetter;
   const shown = metric.unit === 'rate' ? `${(delta * 100).toFixed(1)} pt` : formatMetric(delta, metric.unit);
   const sign = delta > 0 ? '+' : '';
-  return ` <span class="change ${better ? 'better' : 'worse'}">${sign}${escapeHtml(shown)}</span>`;
+  const verdict = better === undefined ? '' : better ? ' better' : ' worse';
+  return ` <span class="change${verdict}">${sign}${escapeHtml(shown)}</span>`;
 }

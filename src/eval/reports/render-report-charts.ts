@@ -1,5 +1,6 @@
 import { failureKinds, type EvalRunReport } from '../eval-run-report.js';
 import { formatMetric } from './format-metric.js';
+import { renderCalibrationCharts } from './render-calibration-charts.js';
 import { renderSvgBarChart } from './render-svg-bar-chart.js';
 import { renderSvgHistogram } from './render-svg-histogram.js';
 import { renderSvgLineChart } from './render-svg-line-chart.js';
@@ -14,7 +15,8 @@ const percent = (value: number): string => formatMetric(value, 'rate').replace('
  * k = 1, 5, 10, one line per run), `latency` (histogram of per-case total latency), `failures` (cases per failure
  * kind), `correct-by-kind` and `recall-by-kind` (answer correctness and recall@5 per golden kind). For
  * unanswerable cases "correct" means abstained (their abstention recall), shown as `unanswerable (abstained)`;
- * recall leaves out kinds with no evidence to retrieve.
+ * recall leaves out kinds with no evidence to retrieve. Runs with an answerability calibration add its reliability
+ * diagram and over-refusal / abstention-recall curve (`renderCalibrationCharts`).
  *
  * @example
  * renderReportCharts([before, after], runLabels([before, after]));
@@ -74,7 +76,8 @@ export function renderReportCharts(runs: readonly EvalRunReport[], labels: reado
       yLabel: 'recall of evidence at 5',
     }),
   ];
-  return `<div class="charts">${figures.map((svg) => `<figure>${svg}</figure>`).join('')}</div>`;
+  const calibration = renderCalibrationCharts(runs, labels);
+  return `<div class="charts">${figures.map((svg) => `<figure>${svg}</figure>`).join('')}${calibration.join('')}</div>`;
 }
 
 function orderedKinds(runs: readonly EvalRunReport[]): string[] {
