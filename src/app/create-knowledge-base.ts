@@ -9,6 +9,7 @@ import { parseAnswerabilityModel } from './parse-answerability-model.js';
 import { createTokenCounterForModel } from '../answer/context/create-token-counter-for-model.js';
 import { estimateCost } from '../answer/estimate-cost.js';
 import { createExtractiveChatModel } from '../answer/create-extractive-chat-model.js';
+import { memoizeAnalyzer } from '../answer/memoize-analyzer.js';
 import { generateAnswer, type AnswerStrategy } from '../answer/generate-answer.js';
 import type { GroundedConfig } from '../config/config-schema.js';
 import type { Answer } from '../core/answer.js';
@@ -295,13 +296,15 @@ export function createKnowledgeBase(options: OpenKnowledgeBaseOptions): Knowledg
     const lexical = lexicalIndex();
     const idf = (term: string): number => lexical.idf(term);
     // With no model configured, the offline extractive answerer stands behind the same contract.
-    const chat = model() ?? createExtractiveChatModel({ analyzer, idf, maxSentences: config.answer.maxSentences });
+    // One request's analysis is shared by the answerability signals and the reader, which read the same passages.
+    const requestAnalyzer = memoizeAnalyzer(analyzer);
+    const chat = model() ?? createExtractiveChatModel({ analyzer: requestAnalyzer, idf, maxSentences: config.answer.maxSentences });
     const offline = chat.provider === 'extractive';
     const calibrated = answerabilityModel();
     const measured =
       retrieved === undefined
         ? undefined
-        : measureAnswerabilityFeatures(question, passages, retrieved.signals, { analyzer, idf, documentFrequency: (term) => lexical.documentFrequency(term) });
+        : measureAnswerabilityFeatures(question, passages, retrieved.signals, { analyzer: requestAnalyzer, idf, documentFrequency: (term) => lexical.documentFrequency(term) });
     const answerability = measured === undefined ? 1 : predictAnswerability(calibrated, measured.features);
     // Offline, the gate decides whether to answer; with a model the model decides, and only a very low answerability
     // (the lower threshold) keeps the question from it.
