@@ -5,7 +5,9 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { answerabilityFeatureNames, type AnswerabilityFeatureName } from '../src/core/answerability-features.js';
 import type { AnswerabilityModel } from '../src/core/answerability-model.js';
+import { abstentionScores } from '../src/eval/metrics/abstention-scores.js';
 import { predictAnswerability } from '../src/answer/answerability/predict-answerability.js';
 import { fitAnswerabilityModel, type AnswerabilityExample } from '../src/tune/fit-answerability-model.js';
 import { collectFeatures, type FeatureRow } from './answerability/collect-features.js';
@@ -46,24 +48,16 @@ function examples(from: readonly FeatureRow[]): AnswerabilityExample[] {
 }
 
 function figures(model: AnswerabilityModel, from: readonly FeatureRow[], threshold = model.threshold) {
-  let tp = 0;
-  let fp = 0;
-  let fn = 0;
-  let tn = 0;
-  for (const row of from) {
-    const abstain = predictAnswerability(model, row.features) < threshold;
-    if (abstain && !row.answerable) tp += 1;
-    else if (abstain) fp += 1;
-    else if (!row.answerable) fn += 1;
-    else tn += 1;
-  }
+  const scores = abstentionScores(
+    from.map((row) => ({ shouldAbstain: !row.answerable, abstained: predictAnswerability(model, row.features) < threshold })),
+  );
   const round = (value: number): number => Number(value.toFixed(3));
   return {
     threshold,
-    abstainPrecision: round(tp + fp === 0 ? 0 : tp / (tp + fp)),
-    abstainRecall: round(tp + fn === 0 ? 0 : tp / (tp + fn)),
-    abstainF1: round(tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn)),
-    overRefusal: round(fp + tn === 0 ? 0 : fp / (fp + tn)),
+    abstainPrecision: round(scores.precision),
+    abstainRecall: round(scores.recall),
+    abstainF1: round(scores.f1),
+    overRefusal: round(scores.overRefusal),
   };
 }
 
@@ -72,19 +66,8 @@ function figures(model: AnswerabilityModel, from: readonly FeatureRow[], thresho
  * are longer when answerable in the documentation sets, shorter in ClapNQ), an artefact of how a set was written that
  * would not transfer; and the dense and rerank signals, which no set here has (no model weights are reachable).
  */
-const fitted = [
-  'coverageBest',
-  'coverageUnion',
-  'coverageTitle',
-  'coverageSpecific',
-  'foundInCorpus',
-  'absentName',
-  'topScoreRatio',
-  'meanTopRatio',
-  'scoreGap',
-  'scoreSpread',
-  'typedValueFound',
-] as const;
+const unfitted = new Set<AnswerabilityFeatureName>(['queryLength', 'hasDense', 'denseTop', 'agreement', 'hasRerank', 'rerankTop']);
+const fitted = answerabilityFeatureNames.filter((name) => !unfitted.has(name));
 
 const all = await rows();
 const names = [...new Set(all.map((row) => row.set))];

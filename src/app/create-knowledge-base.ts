@@ -273,7 +273,8 @@ export function createKnowledgeBase(options: OpenKnowledgeBaseOptions): Knowledg
 
   /** The knowledge base's own calibrated model (`grounded tune answerability`), else the shipped one. */
   function answerabilityModel(): AnswerabilityModel {
-    const stored = store.listKnowledgeBases().includes(name) ? store.getTunedModel(name, 'answerability') : undefined;
+    // answer() has already required the knowledge base, so this is one keyed read.
+    const stored = store.getTunedModel(name, 'answerability');
     if (stored === undefined) return defaultAnswerabilityModel;
     if (tuned?.createdAt !== stored.createdAt) tuned = { createdAt: stored.createdAt, model: parseAnswerabilityModel(stored.payload) };
     return tuned.model;

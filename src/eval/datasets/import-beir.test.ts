@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { after, it } from 'node:test';
 import { gunzipSync } from 'node:zlib';
 import { isGroundedError } from '../../core/errors.js';
@@ -28,7 +29,7 @@ it('makes one answerable case per query with a positive judgment, the judged doc
   assert.throws(() => importBeir(dir, 'dev'), (error) => isGroundedError(error, 'DATASET_INVALID'));
 });
 
-const scifact = '/work/shared/datasets/beir-scifact';
+const scifact = fileURLToPath(new URL('../../../../shared/datasets/beir-scifact', import.meta.url));
 
 it('imports BEIR SciFact test: 300 cases whose sources are all in the corpus', { skip: existsSync(scifact) ? false : `${scifact} not present` }, () => {
   const { cases, corpusPath } = importBeir(scifact, 'test');

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { after, describe, it } from 'node:test';
 import { isGroundedError } from '../../core/errors.js';
 import { importClapnq } from './import-clapnq.js';
@@ -70,7 +71,7 @@ describe('importClapnq', () => {
   });
 });
 
-const realDir = '/work/shared/datasets/clapnq-dev';
+const realDir = fileURLToPath(new URL('../../../../shared/datasets/clapnq-dev', import.meta.url));
 const realAnswerable = join(realDir, 'clapnq_dev_answerable.jsonl');
 const realUnanswerable = join(realDir, 'clapnq_dev_unanswerable.jsonl');
 

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { after, describe, it } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import { isGroundedError } from '../../core/errors.js';
@@ -78,7 +79,7 @@ describe('importSquadV2', () => {
   });
 });
 
-const real = '/work/shared/datasets/squad-v2-cs224n-dev/dev-v2.0.json.gz';
+const real = fileURLToPath(new URL('../../../../shared/datasets/squad-v2-cs224n-dev/dev-v2.0.json.gz', import.meta.url));
 
 it('imports the CS224n SQuAD v2 dev file: 6,078 cases, 3,168 unanswerable, every quote verbatim', { skip: existsSync(real) ? false : `${real} not present` }, () => {
   const { corpus, cases } = importSquadV2(real);

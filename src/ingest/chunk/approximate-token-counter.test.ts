@@ -1,13 +1,14 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { describe, it } from 'node:test';
 import { encode } from 'gpt-tokenizer';
 import { createApproximateTokenCounter } from './approximate-token-counter.js';
 
-const traefikDocs = '/work/shared/datasets/traefik-docs/docs';
-const scifactCorpus = '/work/shared/datasets/beir-scifact/corpus.jsonl.gz';
+const traefikDocs = fileURLToPath(new URL('../../../../shared/datasets/traefik-docs/docs', import.meta.url));
+const scifactCorpus = fileURLToPath(new URL('../../../../shared/datasets/beir-scifact/corpus.jsonl.gz', import.meta.url));
 
 function markdownFiles(directory: string): string[] {
   return readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {

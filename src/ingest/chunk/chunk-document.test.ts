@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
@@ -204,7 +205,7 @@ describe('chunkDocument', () => {
   });
 
   it('chunks a real traefik page by its sections', () => {
-    const raw = readFileSync('/work/shared/datasets/traefik-docs/docs/migrate/v2-to-v3.md', 'utf8');
+    const raw = readFileSync(fileURLToPath(new URL('../../../../shared/datasets/traefik-docs/docs/migrate/v2-to-v3.md', import.meta.url)), 'utf8');
     const document = documentOf(raw.replace(/^---\n[\s\S]*?\n---\n/, ''), 'migrate/v2-to-v3.md');
     const options = { counter: approximate, maxTokens: 384, overlapTokens: 48 };
     const chunks = chunkDocument(document, options);
@@ -220,7 +221,7 @@ describe('chunkDocument', () => {
   });
 
   it('keeps tables and code blocks of a real reference page whole when they fit', () => {
-    const path = '/work/shared/datasets/traefik-docs/docs/reference/routing-configuration/http/middlewares/headers.md';
+    const path = fileURLToPath(new URL('../../../../shared/datasets/traefik-docs/docs/reference/routing-configuration/http/middlewares/headers.md', import.meta.url));
     const document = documentOf(readFileSync(path, 'utf8').replace(/^---\n[\s\S]*?\n---\n/, ''), 'headers.md');
     const options = { counter: approximate, maxTokens: 384, overlapTokens: 48 };
     const chunks = chunkDocument(document, options);

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
@@ -107,7 +108,7 @@ test('throws INVALID_INPUT for a wholly empty or binary file', () => {
   }
 });
 
-const scifact = '/work/shared/datasets/beir-scifact/corpus.jsonl.gz';
+const scifact = fileURLToPath(new URL('../../../../shared/datasets/beir-scifact/corpus.jsonl.gz', import.meta.url));
 test('loads the SciFact corpus (5,183 records) in well under a second', { skip: existsSync(scifact) ? false : `${scifact} not present` }, () => {
   const bytes = gunzipSync(readFileSync(scifact));
   const started = performance.now();
