@@ -66,7 +66,10 @@ export type { AnswerStrategy };
 export interface KnowledgeBase {
   readonly name: string;
   /** Syncs files and folders (see `syncSources`). Creates the knowledge base when it does not exist. */
-  sync(paths: readonly string[], options?: Pick<SyncSourcesOptions, 'readFile' | 'onProgress'>): Promise<IngestReport>;
+  sync(
+    paths: readonly string[],
+    options?: Pick<SyncSourcesOptions, 'readFile' | 'onProgress' | 'prune' | 'followExternalLinks'>,
+  ): Promise<IngestReport>;
   /**
    * The `k` best passages under a retrieval preset. Throws `KB_NOT_FOUND` for a knowledge base never ingested,
    * `INVALID_CONFIG` for a preset whose models are not configured.

@@ -4,6 +4,7 @@ import { parsePresets } from './parse-presets.js';
 import { exitCodes } from './exit-code-for.js';
 import { parseStrategies } from './parse-strategy.js';
 import { previewText } from './preview-text.js';
+import { printable } from './printable.js';
 import type { Register } from './command-context.js';
 
 /** `grounded ask QUESTION`: a cited answer, or an abstention when the knowledge base lacks the evidence. */
@@ -53,7 +54,7 @@ export const askCommand: Register = (program, run) => {
           if (answer.citations.length > 0) {
             context.io.stdout('\nSources:\n');
             for (const citation of answer.citations) {
-              context.io.stdout(`  [${citation.n}] ${citation.doc} (chars ${citation.start}-${citation.end})\n`);
+              context.io.stdout(`  [${citation.n}] ${printable(citation.doc)} (chars ${citation.start}-${citation.end})\n`);
               context.io.stdout(`      "${previewText(citation.quote, 160)}"\n`);
             }
           }

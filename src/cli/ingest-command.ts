@@ -1,6 +1,7 @@
 import { createKnowledgeBase } from '../app/create-knowledge-base.js';
 import type { IngestReport } from '../app/create-knowledge-base.js';
 import { exitCodes } from './exit-code-for.js';
+import { printable } from './printable.js';
 import type { CommandContext, Register } from './command-context.js';
 import { resolve } from 'node:path';
 
@@ -15,8 +16,10 @@ export const ingestCommand: Register = (program, run) => {
     .argument('<paths...>', 'files or folders')
     .option('--include <globs...>', 'only files matching these globs (relative to each folder)')
     .option('--exclude <globs...>', 'leave out files matching these globs')
+    .option('--prune', 'also remove tracked files that are still on disk but that --include/--exclude now leave out')
+    .option('--follow-external-links', 'read symlinks that point outside the ingested folders (default: skip them)')
     .action(
-      run(async (context, paths: string[], options: { include?: string[]; exclude?: string[] }) => {
+      run(async (context, paths: string[], options: IngestFlags) => {
         const ingest = {
           ...context.config.ingest,
           ...(options.include === undefined ? {} : { include: options.include }),
@@ -24,7 +27,10 @@ export const ingestCommand: Register = (program, run) => {
         };
         const kb = createKnowledgeBase({ config: { ...context.config, ingest }, kb: context.kb });
         try {
-          const report = await kb.sync(paths.map((path) => resolve(context.io.cwd, path)));
+          const report = await kb.sync(
+            paths.map((path) => resolve(context.io.cwd, path)),
+            { prune: options.prune === true, followExternalLinks: options.followExternalLinks === true },
+          );
           write(context, report);
           const nothingIngested = report.added + report.updated + report.unchanged === 0;
           // Files are in (lexical search works), but some chunks have no vector yet: the job is not done.
@@ -36,6 +42,16 @@ export const ingestCommand: Register = (program, run) => {
       }),
     );
 };
+
+interface IngestFlags {
+  include?: string[];
+  exclude?: string[];
+  prune?: boolean;
+  followExternalLinks?: boolean;
+}
+
+/** Most lines of one kind (skipped files, removed paths) printed; the rest is summarised in one line. */
+const listedLines = 50;
 
 function write(context: CommandContext, report: IngestReport): void {
   const { io } = context;
@@ -52,7 +68,25 @@ function write(context: CommandContext, report: IngestReport): void {
   if (embedding !== undefined && !context.json) {
     io.stdout(`embeddings: ${embedding.embedded} texts embedded; ${embedding.covered} of ${embedding.chunks} chunks have vectors (${Math.round(embedding.ms)} ms)\n`);
   }
-  for (const skipped of report.skipped) io.stderr(`skipped ${skipped.path}: ${skipped.reason}\n`);
+  if (!context.json) {
+    if (report.kept > 0) {
+      io.stdout(`kept ${report.kept} tracked files as they were: they (or a folder above them) could not be read (see skipped)\n`);
+    }
+    if (report.leftOut > 0) {
+      io.stdout(
+        `kept ${report.leftOut} tracked files that the include/exclude rules now leave out; ` +
+          'ingest again with --prune to remove them\n',
+      );
+    }
+    for (const path of report.removedPaths.slice(0, listedLines)) io.stdout(`removed ${printable(path)}\n`);
+    if (report.removedPaths.length > listedLines) io.stdout(`... and ${report.removedPaths.length - listedLines} more removed\n`);
+  }
+  for (const skipped of report.skipped.slice(0, listedLines)) {
+    io.stderr(`skipped ${printable(skipped.path)}: ${printable(skipped.reason)}\n`);
+  }
+  if (report.skipped.length > listedLines) {
+    io.stderr(`... and ${report.skipped.length - listedLines} more skipped (--json lists ${report.skippedTotal === report.skipped.length ? 'all' : 'the first'} of them)\n`);
+  }
   if (embedding?.error !== undefined) {
     io.stderr(
       `error: embedding stopped (${embedding.error.message}); ${embedding.chunks - embedding.covered} chunks have no vector yet. ` +

@@ -3,6 +3,7 @@ import { addFilterOptions, filterFromFlags, type FilterFlags } from './add-filte
 import { parsePresets } from './parse-presets.js';
 import { exitCodes } from './exit-code-for.js';
 import { previewText } from './preview-text.js';
+import { printable } from './printable.js';
 import { parsePositiveInteger } from './parse-positive-integer.js';
 import type { Register } from './command-context.js';
 
@@ -44,7 +45,7 @@ export const searchCommand: Register = (program, run) => {
             context.io.stdout('no matching passages\n');
           } else {
             for (const { chunk, score, rank } of results) {
-              const where = [chunk.doc, ...chunk.headingPath].join(' > ');
+              const where = printable([chunk.doc, ...chunk.headingPath].join(' > '));
               context.io.stdout(`${rank}. ${where}  (score ${score.toFixed(3)}, chars ${chunk.start}-${chunk.end})\n`);
               context.io.stdout(`   ${previewText(chunk.text, 200)}\n`);
             }

@@ -91,13 +91,21 @@ describe('syncSources', () => {
     await syncSources(options(store, [docs]));
     writeFileSync(join(docs, 'a.md'), '# A\n\nAlpha text, edited.\n');
     writeFileSync(join(docs, 'c.md'), '# C\n\nGamma.\n');
-    const failing = options(store, [docs], {
-      analyze: (chunk) => {
-        if (chunk.doc === 'c.md') throw new Error('disk full');
-        return { body: countTerms(analyzer.terms(chunk.text)), title: countTerms([]) };
+    // The real store's transaction fails half way: a.md's rows are written, then c.md's metadata cannot be.
+    const poisoned: Store = Object.create(store, {
+      applyBatch: {
+        value: (kb: string, batch: Parameters<Store['applyBatch']>[1]) => {
+          const upserts = batch.upserts.map((upsert) =>
+            upsert.source.path !== 'c.md'
+              ? upsert
+              : { ...upsert, documents: upsert.documents.map((entry) => ({ ...entry, document: { ...entry.document, metadata: { size: 1n } } })) },
+          );
+          store.applyBatch(kb, { ...batch, upserts });
+        },
       },
-    });
-    await assert.rejects(syncSources(failing), /disk full/);
+    }) as Store;
+    const failing = options(poisoned, [docs]);
+    await assert.rejects(syncSources(failing), /BigInt/);
     assert.match(store.getDocument('test', 'a.md')?.text ?? '', /apples/);
     assert.equal(store.getDocument('test', 'c.md'), undefined);
     const retry = await syncSources(options(store, [docs]));

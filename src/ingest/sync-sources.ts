@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
-import { readFile as readFileFromDisk, stat } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
+import { lstat, readFile as readFileFromDisk, realpath, stat } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { Chunk, ChunkSpan, LoadedDocument } from '../core/document.js';
 import type { DocumentLoader } from '../core/document-loader.js';
 import { GroundedError, isGroundedError } from '../core/errors.js';
 import type { FieldTerms } from '../core/lexical-index.js';
 import type { DocumentToStore, SourceRecord, SourceUpsert, Store } from '../core/store.js';
-import { discoverFiles, type DiscoveredFile } from './discover/discover-files.js';
+import { discoverFiles, type DiscoveredFile, type DiscoveryProblem } from './discover/discover-files.js';
 import { findLoader, isGzipPath } from './loaders/find-loader.js';
 
 /** A file (or part of one) that was not ingested, and why. */
@@ -24,7 +24,21 @@ export interface SyncReport {
   readonly updated: number;
   readonly removed: number;
   readonly unchanged: number;
+  /**
+   * Tracked files that could not be read this time (the file, or a folder above it): each keeps its last good
+   * version. Listed in `skipped` with the reason.
+   */
+  readonly kept: number;
+  /**
+   * Tracked files still on disk that this sync's include/exclude (or .gitignore) rules leave out: kept as they were,
+   * unless `prune` is set, which removes them (they are then in `removedPaths`).
+   */
+  readonly leftOut: number;
+  /** Paths (relative to their root) of the files removed: deleted from disk, refused, or pruned. */
+  readonly removedPaths: readonly string[];
+  /** The first {@link maxListedSkips} files or records skipped; `skippedTotal` counts them all. */
   readonly skipped: readonly SkippedFile[];
+  readonly skippedTotal: number;
   /** Documents written by this sync. */
   readonly documents: number;
   /** Chunks written by this sync. */
@@ -53,6 +67,13 @@ export interface SyncSourcesOptions {
   readonly fingerprint: string;
   readonly include?: readonly string[];
   readonly exclude?: readonly string[];
+  /**
+   * Also remove tracked files that are still on disk but that include/exclude now leave out. Default false: filters
+   * choose what to read, and removal is for files gone from disk.
+   */
+  readonly prune?: boolean;
+  /** Follow symlinks that resolve outside the synced paths (default false: they are skipped and reported). */
+  readonly followExternalLinks?: boolean;
   /** Largest single-document file (not JSON Lines) read whole; default 16 MiB. */
   readonly maxFileBytes?: number;
   /** Files per transaction; default 64. */
@@ -65,13 +86,29 @@ export interface SyncSourcesOptions {
   readonly now?: () => number;
 }
 
+/** Most skipped files or records listed in a report (a file of a million bad records would otherwise list them all). */
+export const maxListedSkips = 1000;
+
+/** The skipped list of a report: the first {@link maxListedSkips} entries, and a count of all. */
+class SkipList {
+  readonly listed: SkippedFile[] = [];
+  total = 0;
+
+  push(...skips: SkippedFile[]): void {
+    for (const skip of skips) {
+      this.total += 1;
+      if (this.listed.length < maxListedSkips) this.listed.push(skip);
+    }
+  }
+}
+
 interface SyncCounters {
   added: number;
   updated: number;
   unchanged: number;
   documents: number;
   chunks: number;
-  skipped: SkippedFile[];
+  skipped: SkipList;
 }
 
 const sourceId = (root: string, path: string): string => `${root}\u0000${path}`;
@@ -95,20 +132,22 @@ export async function syncSources(options: SyncSourcesOptions): Promise<SyncRepo
     include: [...(options.include ?? [])],
     exclude: [...(options.exclude ?? [])],
     supported: (path) => findLoader(options.loaders, path) !== undefined,
+    followExternalLinks: options.followExternalLinks,
   });
   store.ensureKnowledgeBase(kb);
-  const counters: SyncCounters = { added: 0, updated: 0, unchanged: 0, documents: 0, chunks: 0, skipped: [] };
-  counters.skipped.push(...discovered.problems);
+  const counters: SyncCounters = { added: 0, updated: 0, unchanged: 0, documents: 0, chunks: 0, skipped: new SkipList() };
+  counters.skipped.push(...discovered.problems.map(({ path, reason }) => ({ path, reason })));
 
   const known = new Map(store.listSources(kb).map((source) => [sourceId(source.root, source.path), source]));
   const folders = await folderScopes(options.paths);
-  const removals = findRemovals(discovered.files, known, folders, counters.skipped);
+  const missing = await findRemovals(discovered.files, known, folders, discovered.problems, options.prune === true);
 
+  const unreadable = new Set<string>();
   const batchFiles = options.batchFiles ?? 64;
   let batch: SourceUpsert[] = [];
   let claimed = new Map<string, string>();
   for (const [index, file] of discovered.files.entries()) {
-    const upsert = await prepareFile(file, options, known, claimed, counters);
+    const upsert = await prepareFile(file, options, known, claimed, counters, unreadable);
     if (upsert !== undefined) batch.push(upsert);
     if (batch.length >= batchFiles) {
       store.applyBatch(kb, { upserts: batch, removals: [] });
@@ -117,6 +156,7 @@ export async function syncSources(options: SyncSourcesOptions): Promise<SyncRepo
       options.onProgress?.({ files: index + 1, total: discovered.files.length });
     }
   }
+  const { removals } = missing;
   store.applyBatch(kb, { upserts: batch, removals });
   const totals = store.counts(kb);
   return {
@@ -125,7 +165,11 @@ export async function syncSources(options: SyncSourcesOptions): Promise<SyncRepo
     updated: counters.updated,
     removed: removals.length,
     unchanged: counters.unchanged,
-    skipped: counters.skipped,
+    kept: missing.kept + unreadable.size,
+    leftOut: missing.leftOut,
+    removedPaths: removals.map((removal) => removal.path),
+    skipped: counters.skipped.listed,
+    skippedTotal: counters.skipped.total,
     documents: counters.documents,
     chunks: counters.chunks,
     totalDocuments: totals.documents,
@@ -134,34 +178,78 @@ export async function syncSources(options: SyncSourcesOptions): Promise<SyncRepo
   };
 }
 
-/** Absolute paths of the synced folders (a file named explicitly is its own scope and removes nothing else). */
+/**
+ * Real paths of the synced folders, as discovery names its roots (a file named explicitly is its own scope and
+ * removes nothing else).
+ */
 async function folderScopes(paths: readonly string[]): Promise<Set<string>> {
   const folders = new Set<string>();
   for (const path of paths) {
     const info = await stat(path).catch(() => undefined);
-    if (info?.isDirectory() === true) folders.add(resolve(path));
+    if (info?.isDirectory() === true) folders.add(await realpath(resolve(path)).catch(() => resolve(path)));
   }
   return folders;
 }
 
+interface MissingSources {
+  /** Sources to delete: gone from disk, refused by discovery, or (with prune) left out by the filters. */
+  readonly removals: { root: string; path: string }[];
+  /** Sources under something unreadable, kept as they were. */
+  readonly kept: number;
+  /** Sources still on disk that the filters leave out, kept because prune is off. */
+  readonly leftOut: number;
+}
+
 /**
- * Known sources under a synced folder that were not found this time. Files reported as unreadable keep their last
- * good version.
+ * Decides what happens to each tracked source under a synced folder that discovery did not return. A source is
+ * removed only when it is proven gone (its path no longer exists), when discovery refused it, or with `prune` when
+ * it is still there but left out by the filters. Anything unreadable (the file, any folder above it, or its very
+ * existence) keeps its last good version: a read failure is never taken for a deletion.
  */
-function findRemovals(
+async function findRemovals(
   files: readonly DiscoveredFile[],
   known: ReadonlyMap<string, SourceRecord>,
   folders: ReadonlySet<string>,
-  skipped: readonly SkippedFile[],
-): { root: string; path: string }[] {
+  problems: readonly DiscoveryProblem[],
+  prune: boolean,
+): Promise<MissingSources> {
   const found = new Set(files.map((file) => sourceId(file.root, file.relativePath)));
-  const problemPaths = new Set(skipped.map((problem) => problem.path.replace(/:\d+$/, '')));
   const removals: { root: string; path: string }[] = [];
+  let kept = 0;
+  let leftOut = 0;
   for (const source of known.values()) {
-    if (found.has(sourceId(source.root, source.path)) || problemPaths.has(source.path)) continue;
-    if (folders.has(source.root)) removals.push({ root: source.root, path: source.path });
+    if (!folders.has(source.root) || found.has(sourceId(source.root, source.path))) continue;
+    const problem = problemCovering(problems, source);
+    if (problem?.kind === 'unreadable') {
+      kept += 1;
+      continue;
+    }
+    const presence = problem?.kind === 'refused' ? 'refused' : await presenceOf(join(source.root, source.path));
+    if (presence === 'unknown') kept += 1;
+    else if (presence === 'present' && !prune) leftOut += 1;
+    else removals.push({ root: source.root, path: source.path });
   }
-  return removals;
+  return { removals, kept, leftOut };
+}
+
+/** The discovery problem about a source: one naming its path, or an unreadable folder above it. */
+function problemCovering(problems: readonly DiscoveryProblem[], source: SourceRecord): DiscoveryProblem | undefined {
+  return problems.find((problem) => {
+    if (problem.root !== undefined && problem.root !== source.root) return false;
+    if (problem.path === source.path) return true;
+    return problem.folder === true && (problem.path === '.' || source.path.startsWith(`${problem.path}/`));
+  });
+}
+
+/** Whether a path is still a file on disk: `gone` only when the file system says so (no such file, or a folder now). */
+async function presenceOf(path: string): Promise<'present' | 'gone' | 'unknown'> {
+  try {
+    const info = await lstat(path);
+    return info.isFile() || info.isSymbolicLink() ? 'present' : 'gone';
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' || code === 'ENOTDIR' ? 'gone' : 'unknown';
+  }
 }
 
 async function prepareFile(
@@ -170,9 +258,13 @@ async function prepareFile(
   known: ReadonlyMap<string, SourceRecord>,
   claimed: Map<string, string>,
   counters: SyncCounters,
+  unreadable: Set<string>,
 ): Promise<SourceUpsert | undefined> {
+  const previous = known.get(sourceId(file.root, file.relativePath));
   const skip = (reason: string): undefined => {
     counters.skipped.push({ path: file.relativePath, reason });
+    // A tracked file that is skipped keeps its last good version.
+    if (previous !== undefined) unreadable.add(sourceId(file.root, file.relativePath));
     return undefined;
   };
   const loader = findLoader(options.loaders, file.relativePath);
@@ -191,7 +283,6 @@ async function prepareFile(
     return skip(`unreadable: ${(error as Error).message}`);
   }
   const hash = createHash('sha256').update(bytes).digest('hex');
-  const previous = known.get(sourceId(file.root, file.relativePath));
   if (previous !== undefined && previous.hash === hash && previous.fingerprint === options.fingerprint) {
     counters.unchanged += 1;
     return undefined;
@@ -208,8 +299,10 @@ async function prepareFile(
       prepareDocument(document, options),
     );
   } catch (error) {
+    // Any failure reading one file (a bad file, or a loader's own bug such as a stack overflow on hostile nesting)
+    // skips that file; the rest of the sync goes on.
     if (isGroundedError(error)) return skip(error.message);
-    throw error;
+    return skip(`could not be loaded (${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}); please report it`);
   }
   if (documents.length === 0 && previous === undefined) return skip('no documents found in the file');
   if (previous === undefined) counters.added += 1;
@@ -231,7 +324,7 @@ function claimDocuments(
   file: DiscoveredFile,
   options: SyncSourcesOptions,
   claimed: Map<string, string>,
-  skipped: SkippedFile[],
+  skipped: SkipList,
 ): LoadedDocument[] {
   const ownerOf = (key: string): string | undefined => {
     const owner = options.store.findDocumentOwner(options.kb, key);

@@ -118,12 +118,12 @@ test('throws PATH_NOT_FOUND for a missing path', async (t) => {
 });
 
 test('follows symlinked files, not symlinked folders, and reports dangling links', async (t) => {
-  const root = await tree(t, { 'real/a.md': 'aaaa', 'outside/b.md': '' });
-  await symlink(join(root, 'real', 'a.md'), join(root, 'real', 'link.md'));
+  const root = await tree(t, { 'real/a.md': 'aaaa', 'real/sub/c.md': 'cccc', 'outside/b.md': '' });
+  await symlink(join(root, 'real', 'sub', 'c.md'), join(root, 'real', 'link.md'));
   await symlink(join(root, 'real'), join(root, 'real', 'loop')); // a cycle if followed
   await symlink(join(root, 'outside'), join(root, 'real', 'outside-link'));
   await symlink(join(root, 'real', 'gone.md'), join(root, 'real', 'dangling.md'));
-  const { files, problems } = await discoverFiles([join(root, 'real')], { supported });
+  const { files, problems } = await discoverFiles([join(root, 'real')], { supported, exclude: ['sub/**'] });
   assert.deepEqual(files.map((file) => [file.relativePath, file.size]), [
     ['a.md', 4],
     ['link.md', 4],

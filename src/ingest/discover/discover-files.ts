@@ -1,6 +1,6 @@
 import type { Dirent, Stats } from 'node:fs';
-import { lstat, readdir, readFile, stat } from 'node:fs/promises';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { basename, dirname, extname, join, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
 import { GroundedError } from '../../core/errors.js';
@@ -21,6 +21,19 @@ export interface DiscoveryProblem {
   /** `relativePath` for a file found in a folder; the path as given for a file named explicitly. */
   readonly path: string;
   readonly reason: string;
+  /**
+   * The root folder `path` is under, for problems found while walking a folder. A folder that could not be read
+   * has its own path here (`.` for the root itself): everything under it keeps its last good version.
+   */
+  readonly root?: string;
+  /**
+   * `unreadable`: the file or folder is there but could not be read; what was ingested from it keeps its last good
+   * version. `refused`: it is readable but must not be ingested (a link outside the ingested folders); what was
+   * ingested from it is removed.
+   */
+  readonly kind?: 'unreadable' | 'refused';
+  /** True when `path` is a folder (everything under it is covered). */
+  readonly folder?: boolean;
 }
 
 /** Settings of {@link discoverFiles}. */
@@ -31,6 +44,12 @@ export interface DiscoverFilesOptions {
   readonly exclude?: readonly string[] | undefined;
   /** Whether a loader takes the file (usually `(path) => findLoader(loaders, path) !== undefined`). */
   readonly supported: (relativePath: string) => boolean;
+  /**
+   * Follow symlinks inside a walked folder that resolve outside every ingested path. Default false: such a link (a
+   * `notes.txt` pointing at a system file, say) is skipped and reported, so nothing outside what was named becomes
+   * citable or is sent to a model.
+   */
+  readonly followExternalLinks?: boolean | undefined;
 }
 
 /** What {@link discoverFiles} found. */
@@ -45,10 +64,17 @@ interface Filters {
   readonly included: (relativePath: string) => boolean;
   readonly excluded: (relativePath: string) => boolean;
   readonly supported: (relativePath: string) => boolean;
+  /** Whether a real (symlink-resolved) path may be read: inside an ingested path, or any when links are followed. */
+  readonly allowed: (realPath: string) => boolean;
+}
+
+/** A file found, with its real path (symlinks resolved), which identifies it. */
+interface FoundFile extends DiscoveredFile {
+  readonly realPath: string;
 }
 
 interface Found {
-  readonly files: DiscoveredFile[];
+  readonly files: FoundFile[];
   readonly problems: DiscoveryProblem[];
 }
 
@@ -68,9 +94,11 @@ const SKIPPED_NAMES = new Set(['node_modules']);
  * are skipped, and so is what `.gitignore` files in the folder and its subfolders ignore (each file's patterns
  * relative to its own folder; a `.gitignore` above the walked folder is not read). `include` / `exclude`
  * apply to every file, named or found. Unsupported files found in a folder are skipped silently; a named
- * unsupported file is reported in `problems`, and so is a dangling symlink. Symlinked files are followed,
- * symlinked folders inside a walked folder are not (no cycles). A file reached twice is kept once, from the
- * first path that reached it.
+ * unsupported file is reported in `problems`, and so is a dangling symlink or a folder that cannot be listed.
+ * A folder's root is its real path, so the same folder named through a symlink is the same root. Symlinked files
+ * are followed when they resolve inside an ingested path (else skipped and reported, unless `followExternalLinks`);
+ * symlinked folders inside a walked folder are not followed (no cycles). A file reached twice (the same real file)
+ * is kept once, from the first path that reached it.
  *
  * Throws `GroundedError('PATH_NOT_FOUND')` when a given path does not exist.
  *
@@ -85,13 +113,16 @@ export async function discoverFiles(paths: readonly string[], options: DiscoverF
   const exclude = options.exclude ?? [];
   const includeMatcher = include.length === 0 ? () => true : picomatch([...include], { dot: true });
   const excludeMatcher = exclude.length === 0 ? () => false : picomatch([...exclude], { dot: true });
-  const filters: Filters = { included: includeMatcher, excluded: excludeMatcher, supported: options.supported };
+  const scopes = await realScopes(paths);
+  const allowed = (realPath: string): boolean =>
+    options.followExternalLinks === true || scopes.some((scope) => realPath === scope || realPath.startsWith(scope + sep));
+  const filters: Filters = { included: includeMatcher, excluded: excludeMatcher, supported: options.supported, allowed };
   const found: Found = { files: [], problems: [] };
   for (const path of paths) await discoverPath(path, filters, found);
 
-  const byAbsolutePath = new Map<string, DiscoveredFile>();
-  for (const file of found.files) if (!byAbsolutePath.has(file.absolutePath)) byAbsolutePath.set(file.absolutePath, file);
-  const files = [...byAbsolutePath.values()];
+  const byRealPath = new Map<string, DiscoveredFile>();
+  for (const { realPath, ...file } of found.files) if (!byRealPath.has(realPath)) byRealPath.set(realPath, file);
+  const files = [...byRealPath.values()];
   files.sort((left, right) => compare(left.root, right.root) || compare(left.relativePath, right.relativePath));
   found.problems.sort((left, right) => compare(left.path, right.path) || compare(left.reason, right.reason));
   return { files, problems: found.problems };
@@ -100,6 +131,16 @@ export async function discoverFiles(paths: readonly string[], options: DiscoverF
 const compare = (left: string, right: string): number => (left < right ? -1 : left > right ? 1 : 0);
 
 const reasonOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/** Real paths of the given paths that exist: what a symlink found inside them may point into. */
+async function realScopes(paths: readonly string[]): Promise<string[]> {
+  const scopes: string[] = [];
+  for (const path of paths) {
+    const real = await realpath(resolve(path)).catch(() => undefined);
+    if (real !== undefined) scopes.push(real);
+  }
+  return scopes;
+}
 
 async function discoverPath(path: string, filters: Filters, found: Found): Promise<void> {
   const absolutePath = resolve(path);
@@ -128,7 +169,9 @@ async function discoverPath(path: string, filters: Filters, found: Found): Promi
     }
   }
   if (info.isDirectory()) {
-    await walkDirectory(absolutePath, '', [], filters, found);
+    // The real path is the root: the same folder named through a symlink is not ingested twice.
+    const root = await realpath(absolutePath).catch(() => absolutePath);
+    await walkDirectory(root, '', [], filters, found);
     return;
   }
   const name = basename(absolutePath);
@@ -141,7 +184,9 @@ async function discoverPath(path: string, filters: Filters, found: Found): Promi
     const reason = extension === '' ? 'unsupported file type (no extension)' : `unsupported file type '${extension.toLowerCase()}'`;
     found.problems.push({ path, reason });
   } else {
-    found.files.push({ root: dirname(absolutePath), relativePath: name, absolutePath, size: info.size });
+    const root = await realpath(dirname(absolutePath)).catch(() => dirname(absolutePath));
+    const realPath = await realpath(absolutePath).catch(() => absolutePath);
+    found.files.push({ root, relativePath: name, absolutePath: join(root, name), size: info.size, realPath });
   }
 }
 
@@ -161,12 +206,12 @@ async function walkDirectory(
   try {
     entries = await readdir(absoluteDirectory, { withFileTypes: true });
   } catch (error) {
-    found.problems.push({ path: directory === '' ? '.' : directory, reason: `unreadable: ${reasonOf(error)}` });
+    found.problems.push({ path: directory === '' ? '.' : directory, reason: `unreadable folder: ${reasonOf(error)}`, root, kind: 'unreadable', folder: true });
     return;
   }
   const scopes = await withGitignore(parentScopes, entries, absoluteDirectory, directory, found);
   entries.sort((left, right) => compare(left.name, right.name));
-  const candidates: { relativePath: string; absolutePath: string }[] = [];
+  const candidates: { relativePath: string; absolutePath: string; link: boolean }[] = [];
   for (const entry of entries) {
     if (entry.name.startsWith('.') || SKIPPED_NAMES.has(entry.name)) continue;
     const relativePath = directory === '' ? entry.name : `${directory}/${entry.name}`;
@@ -177,24 +222,35 @@ async function walkDirectory(
     } else if (entry.isFile() || entry.isSymbolicLink()) {
       if (isGitIgnored(relativePath, scopes) || !filters.included(relativePath) || filters.excluded(relativePath)) continue;
       if (!filters.supported(relativePath)) continue;
-      candidates.push({ relativePath, absolutePath: join(absoluteDirectory, entry.name) });
+      candidates.push({ relativePath, absolutePath: join(absoluteDirectory, entry.name), link: entry.isSymbolicLink() });
     }
   }
   const stats = await Promise.all(
-    candidates.map((candidate) =>
-      stat(candidate.absolutePath).then(
-        (info) => ({ info }),
-        (error: unknown) => ({ error }),
-      ),
-    ),
+    candidates.map(async (candidate) => {
+      try {
+        const info = await stat(candidate.absolutePath);
+        const realPath = candidate.link ? await realpath(candidate.absolutePath) : candidate.absolutePath;
+        return { info, realPath };
+      } catch (error) {
+        return { error };
+      }
+    }),
   );
   for (const [index, candidate] of candidates.entries()) {
     const result = stats[index];
     if (result === undefined) continue;
+    const { relativePath, absolutePath } = candidate;
     if ('error' in result) {
-      found.problems.push({ path: candidate.relativePath, reason: `unreadable: ${reasonOf(result.error)}` });
+      found.problems.push({ path: relativePath, reason: `unreadable: ${reasonOf(result.error)}`, root, kind: 'unreadable' });
+    } else if (result.info.isFile() && !filters.allowed(result.realPath)) {
+      found.problems.push({
+        path: relativePath,
+        reason: `symlink to ${result.realPath}, outside the ingested folders: skipped (ingest --follow-external-links to read it)`,
+        root,
+        kind: 'refused',
+      });
     } else if (result.info.isFile()) {
-      found.files.push({ root, relativePath: candidate.relativePath, absolutePath: candidate.absolutePath, size: result.info.size });
+      found.files.push({ root, relativePath, absolutePath, size: result.info.size, realPath: result.realPath });
     }
     // Anything else is a symlinked folder (not followed, to avoid cycles) or a special file: skipped.
   }
