@@ -14,6 +14,12 @@ export type ErrorCode =
   | 'DATASET_INVALID'
   | 'STORE_CORRUPT'
   | 'STORE_BUSY'
+  /** The store (or its data directory) cannot be written: permission denied or a read-only file system. */
+  | 'STORE_READ_ONLY'
+  /** The file at the store's path is a SQLite database grounded did not create; it is left untouched. */
+  | 'STORE_FOREIGN'
+  /** The disk (or the file system holding the data directory) is full. */
+  | 'DISK_FULL'
   | 'PROVIDER_AUTH'
   | 'PROVIDER_BAD_REQUEST'
   | 'PROVIDER_RATE_LIMITED'
