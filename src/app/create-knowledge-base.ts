@@ -16,7 +16,7 @@ import type { Answer } from '../core/answer.js';
 import type { ChatModel, ChatUsage } from '../core/chat-model.js';
 import type { Chunk, ScoredChunk } from '../core/document.js';
 import type { Embedder } from '../core/embedder.js';
-import { GroundedError } from '../core/errors.js';
+import { GroundedError, isGroundedError } from '../core/errors.js';
 import type { LexicalIndex } from '../core/lexical-index.js';
 import type { Reranker } from '../core/reranker.js';
 import type { SearchFilter } from '../core/search-filter.js';
@@ -136,7 +136,18 @@ export interface OpenKnowledgeBaseOptions {
   readonly embedder?: Embedder | null;
   /** A reranker to use instead of the configured one (null: none). */
   readonly reranker?: Reranker | null;
+  /**
+   * Receives one-line notices about things repaired on the way (a damaged saved index rebuilt from the store).
+   * Default: written to the process's stderr as `notice: ...`.
+   */
+  readonly onNotice?: (message: string) => void;
 }
+
+/** Store failures a read path shrugs off when it only wanted to cache a derived index: the index in memory serves. */
+const cacheWriteFailures: ReadonlySet<string> = new Set(['STORE_BUSY', 'DISK_FULL', 'STORE_READ_ONLY']);
+
+/** How long a read path waits for another writer to save a cached index before giving up on saving it. */
+const cacheWriteWaitMs = 200;
 
 /**
  * The composition root: builds the loaders, chunker, analyzer, store and lexical index from configuration.
@@ -150,7 +161,9 @@ export interface OpenKnowledgeBaseOptions {
 export function createKnowledgeBase(options: OpenKnowledgeBaseOptions): KnowledgeBase {
   const { config } = options;
   const name = options.kb ?? 'default';
-  const store = options.store ?? createSqliteStore(join(config.dataDir, 'grounded.db'));
+  // Read-only until something is written: search and ask never create, switch or lock a store.
+  const store = options.store ?? createSqliteStore(join(config.dataDir, 'grounded.db'), { access: 'read' });
+  const notice = options.onNotice ?? ((message: string) => process.stderr.write(`notice: ${message}\n`));
   const analyzer = createAnalyzer({ stemmer: config.lexical.stemmer, stopWords: config.lexical.stopWords });
   const counter = createApproximateTokenCounter();
   const chunkOptions = { ...config.chunking, counter };
@@ -173,27 +186,51 @@ export function createKnowledgeBase(options: OpenKnowledgeBaseOptions): Knowledg
   };
 
   // Everything the built index depends on besides the chunks: a snapshot saved under another key is not used.
-  const indexKey = JSON.stringify({ format: 'bm25-v1', ...config.lexical });
+  const indexKey = JSON.stringify({ format: 'bm25-v2', ...config.lexical });
 
-  /** Loads the saved index of the current generation, or builds it from the stored terms and saves it. */
-  function lexicalIndex(): LexicalIndex {
+  /**
+   * Loads the saved index of the current generation, or builds it from the stored terms and saves it. A damaged
+   * snapshot is rebuilt from the store (the source of truth) with a notice. `save`: `required` (ingest: a failed
+   * save is an error) or `best-effort` (a read: a busy, full or read-only store leaves the index in memory only).
+   */
+  function lexicalIndex(save: 'required' | 'best-effort' = 'best-effort'): LexicalIndex {
     if (index === undefined) {
       const started = performance.now();
       const saved = store.getIndexSnapshot(name, indexKey);
-      if (saved === undefined) {
+      let loaded: LexicalIndex | undefined;
+      if (saved !== undefined) {
+        try {
+          loaded = loadBm25Snapshot(saved);
+        } catch (error) {
+          if (!isGroundedError(error, 'STORE_CORRUPT')) throw error;
+          notice(`the saved BM25 index of '${name}' was damaged (${error.message}); rebuilt it from the store`);
+        }
+      }
+      if (loaded === undefined) {
         const { generation, rows } = store.indexRows(name);
-        index = buildBm25Index(rows, {
+        loaded = buildBm25Index(rows, {
           k1: config.lexical.k1,
           b: config.lexical.b,
           ...(config.lexical.titleWeight === undefined ? {} : { titleWeight: config.lexical.titleWeight }),
         });
-        store.putIndexSnapshot(name, indexKey, generation, index.toSnapshot());
-      } else {
-        index = loadBm25Snapshot(saved);
+        saveSnapshot(generation, loaded, save);
       }
+      index = loaded;
       indexLoadMs = performance.now() - started;
     }
     return index;
+  }
+
+  function saveSnapshot(generation: number, built: LexicalIndex, save: 'required' | 'best-effort'): void {
+    if (save === 'required') {
+      store.putIndexSnapshot(name, indexKey, generation, built.toSnapshot());
+      return;
+    }
+    try {
+      store.putIndexSnapshot(name, indexKey, generation, built.toSnapshot(), { maxWaitMs: cacheWriteWaitMs });
+    } catch (error) {
+      if (!isGroundedError(error) || !cacheWriteFailures.has(error.code)) throw error;
+    }
   }
 
   function denseRetriever(preset: RetrievalPreset): OpenedDenseRetriever {
@@ -395,10 +432,9 @@ export function createKnowledgeBase(options: OpenKnowledgeBaseOptions): Knowledg
         ...syncOptions,
       });
       index = undefined;
-      // Build and save the index now, so the first question after an ingest does not pay for it.
-      if (report.added + report.updated + report.removed > 0 || store.getIndexSnapshot(name, indexKey) === undefined) {
-        lexicalIndex();
-      }
+      // Build and save the index now, so the first question after an ingest does not pay for it. An unchanged
+      // knowledge base still loads its snapshot: a damaged one is rebuilt here, not reported as unchanged.
+      lexicalIndex('required');
       if (embedder === undefined) return report;
       if (report.updated + report.removed > 0) store.pruneEmbeddings();
       const embedding = await embedChunks({ store, kb: name, embedder, batchSize: config.embedder.batchSize, concurrency: config.embedder.concurrency });

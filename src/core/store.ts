@@ -91,6 +91,10 @@ export interface DocumentRows {
 /**
  * Persistent storage for knowledge bases. Every write method is transactional.
  * Knowledge bases are isolated: no method ever returns data of another one.
+ *
+ * Failures carry stable codes: `KB_NOT_FOUND` (also for a store that does not exist yet: reads never create one),
+ * `STORE_BUSY` (another process holds the write lock too long), `DISK_FULL`, `STORE_READ_ONLY` (a write where the
+ * store cannot be written), `STORE_CORRUPT` (a damaged store), `STORE_FOREIGN` (a database grounded did not create).
  */
 export interface Store {
   /** Knowledge base names. */
@@ -116,9 +120,11 @@ export interface Store {
   getIndexSnapshot(kb: string, key: string): Uint8Array | undefined;
   /**
    * Saves a lexical index built from `generation` under `key` (the index settings), replacing older snapshots.
-   * Ignored when the knowledge base has changed since: a stale snapshot is never stored.
+   * Ignored when the knowledge base has changed since: a stale snapshot is never stored. `maxWaitMs` bounds how long
+   * it waits for another writer (default: the store's busy timeout), for callers that only cache: a read path passes a
+   * short wait and ignores `STORE_BUSY`, `DISK_FULL` and `STORE_READ_ONLY`.
    */
-  putIndexSnapshot(kb: string, key: string, generation: number, bytes: Uint8Array): void;
+  putIndexSnapshot(kb: string, key: string, generation: number, bytes: Uint8Array, options?: { readonly maxWaitMs?: number }): void;
   /** Chunks by store row id (rows that no longer exist are absent from the map). */
   chunksByRow(kb: string, rows: readonly number[]): Map<number, Chunk>;
   /** Saves an evaluation run in the knowledge base's history. */

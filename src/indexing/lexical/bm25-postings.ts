@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { GroundedError } from '../../core/errors.js';
 
 /** Dense id -> caller row, plus postings in compressed-sparse-row form, weights final (idf × saturated tf). */
@@ -12,11 +13,14 @@ export interface Bm25Postings {
 }
 
 const magic = 'grounded-bm25';
-const version = 1;
+// Version 2 appends a sha256 of everything before it: a damaged blob is refused instead of scoring with garbage.
+const version = 2;
+const digestBytes = 32;
 
 /**
  * Serializes postings into one buffer: a JSON header (format, terms in id order, array lengths), then the typed
- * arrays' raw bytes, each 8-byte aligned. Loading it skips re-reading and re-scoring every chunk.
+ * arrays' raw bytes, each 8-byte aligned, then a sha256 of all of it (~1 ms per MB to check). Loading it skips
+ * re-reading and re-scoring every chunk.
  *
  * @example
  * const bytes = encodeBm25Postings(postings); // store it; decodeBm25Postings(bytes) gives them back
@@ -31,7 +35,7 @@ export function encodeBm25Postings(postings: Bm25Postings): Uint8Array {
   );
   const headerEnd = align(4 + header.length);
   const total = arrays.reduce((sum, array) => sum + align(array.byteLength), headerEnd);
-  const out = Buffer.alloc(total);
+  const out = Buffer.alloc(total + digestBytes);
   out.writeUInt32LE(header.length, 0);
   header.copy(out, 4);
   let offset = headerEnd;
@@ -39,6 +43,7 @@ export function encodeBm25Postings(postings: Bm25Postings): Uint8Array {
     out.set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), offset);
     offset += align(array.byteLength);
   }
+  createHash('sha256').update(out.subarray(0, total)).digest().copy(out, total);
   return out;
 }
 
@@ -49,7 +54,10 @@ export function encodeBm25Postings(postings: Bm25Postings): Uint8Array {
  * const postings = decodeBm25Postings(bytes);
  */
 export function decodeBm25Postings(bytes: Uint8Array): Bm25Postings {
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const whole = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (whole.length < 4 + digestBytes) throw corrupt('truncated');
+  const buffer = whole.subarray(0, whole.length - digestBytes);
+  if (!createHash('sha256').update(buffer).digest().equals(whole.subarray(buffer.length))) throw corrupt('checksum mismatch');
   let header: { magic?: unknown; version?: unknown; terms?: unknown; lengths?: unknown };
   try {
     const length = buffer.readUInt32LE(0);
@@ -86,7 +94,7 @@ function align(bytes: number): number {
 
 function corrupt(reason: string, cause?: unknown): GroundedError {
   return new GroundedError('STORE_CORRUPT', `stored lexical index snapshot is damaged (${reason})`, {
-    hint: 'run grounded ingest again to rebuild it',
+    hint: 'grounded rebuilds it from the stored chunks on the next search or ingest',
     cause,
   });
 }

@@ -47,4 +47,18 @@ describe('loadBm25Snapshot', () => {
       assert.throws(() => loadBm25Snapshot(bad), (error: unknown) => isGroundedError(error, 'STORE_CORRUPT'));
     }
   });
+
+  it('refuses a snapshot with any one byte changed, header or postings (scoring with garbage is never an option)', () => {
+    const rows: AnalyzedChunk[] = ['cat dog', 'dog bird fish', 'fish x'].map((text, index) => ({
+      row: index + 1,
+      body: countTerms(text.split(' ')),
+      title: countTerms(['pets']),
+    }));
+    const bytes = buildBm25Index(rows).toSnapshot();
+    for (let position = 0; position < bytes.length; position += 1) {
+      const damaged = Uint8Array.from(bytes);
+      damaged[position] = (damaged[position] ?? 0) ^ 0x10;
+      assert.throws(() => loadBm25Snapshot(damaged), (error: unknown) => isGroundedError(error, 'STORE_CORRUPT'), `byte ${position}`);
+    }
+  });
 });

@@ -9,6 +9,14 @@
  */
 export const schemaVersion = 4;
 
+/**
+ * The SQLite `application_id` (header offset 68) of every store grounded creates: `GRND` in ASCII. With `user_version`
+ * (the schema version again) it tells a grounded store from any other SQLite file without reading a table. Stores
+ * created before the marker existed have the `meta` table's schemaVersion only; they get the marker the next time they
+ * are opened for writing.
+ */
+export const applicationId = 0x47524e44;
+
 const embeddingsSql = `
 CREATE TABLE IF NOT EXISTS embeddings (
   id INTEGER PRIMARY KEY,
