@@ -173,6 +173,8 @@ export function createKnowledgeBase(options: OpenKnowledgeBaseOptions): Knowledg
   const embedder = options.embedder === undefined ? createEmbedder(config) : (options.embedder ?? undefined);
   let reranker: Reranker | null | undefined = options.reranker;
   let dense: OpenedDenseRetriever | undefined;
+  // True while a sync opens the dense index: there a failed save of the HNSW index is an error, not a shrug.
+  let syncing = false;
   let filterCache: { generation: number; documents: ReturnType<Store['documentRows']>['documents'] } | undefined;
   // The last filter's rows: a conversation or an evaluation asks many questions under the same filter.
   let lastFilter: { key: string; generation: number; rows: Set<number> } | undefined;
@@ -246,6 +248,8 @@ export function createKnowledgeBase(options: OpenKnowledgeBaseOptions): Knowledg
       mode: config.retrieval.vectorIndex,
       exactBelow: config.retrieval.exactBelow,
       dataDir: config.dataDir,
+      onNotice: notice,
+      bestEffortSave: !syncing,
     });
     if (dense.size === 0 && store.counts(name).chunks > 0) {
       dense = undefined;
@@ -442,7 +446,12 @@ export function createKnowledgeBase(options: OpenKnowledgeBaseOptions): Knowledg
       // Reconcile and save the HNSW index now, so the first query does not pay for it. An exact index lives only in
       // memory: loading it here would be thrown away when an ingest process exits.
       if (embedding.covered > 0 && usesHnswIndex(config.retrieval.vectorIndex, embedding.covered, config.retrieval.exactBelow)) {
-        denseRetriever('hybrid');
+        syncing = true;
+        try {
+          denseRetriever('hybrid');
+        } finally {
+          syncing = false;
+        }
       }
       return { ...report, embedding };
     },

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -86,6 +86,30 @@ describe('openDenseRetriever with a persisted HNSW index', () => {
     const reopened = openDenseRetriever({ store: kb.store, kb: 'default', embedder, mode: 'hnsw', exactBelow: 0, dataDir });
     assert.equal(reopened.opened.kind, 'hnsw-built');
     assert.equal(reopened.size, kb.store.counts('default').chunks);
+    kb.close();
+  });
+  it('rebuilds a graph damaged in the middle (same size and header) with a notice, instead of handing it to usearch', async () => {
+    const kb = createKnowledgeBase({ config, embedder });
+    const folder = join(dataDir, 'vectors');
+    const graphs = () => readdirSync(folder).filter((name) => name.endsWith('.usearch'));
+    const [graph] = graphs();
+    assert.ok(graph !== undefined);
+    const bytes = readFileSync(join(folder, graph));
+    const middle = Math.floor(bytes.length / 2);
+    bytes.fill(0xff, middle, middle + 64);
+    writeFileSync(join(folder, graph), bytes);
+    const notices: string[] = [];
+    const reopened = openDenseRetriever({ store: kb.store, kb: 'default', embedder, mode: 'hnsw', exactBelow: 0, dataDir, onNotice: (notice) => notices.push(notice) });
+    assert.equal(reopened.opened.kind, 'hnsw-built');
+    assert.equal(notices.length, 1);
+    assert.match(notices[0] ?? '', /saved HNSW index of 'default' was damaged \(.*checksum mismatch\); rebuilt it from the stored vectors/);
+    assert.deepEqual(graphs().includes(graph), false, 'the damaged graph is replaced');
+    const [vector] = await embedder.embed(['lava eruption'], { kind: 'query' });
+    const hit = reopened.index.search(vector ?? new Float32Array(512), 1)[0];
+    assert.equal(kb.store.chunksByRow('default', [hit?.row ?? -1]).get(hit?.row ?? -1)?.doc, 'topic-0.md');
+    const again = openDenseRetriever({ store: kb.store, kb: 'default', embedder, mode: 'hnsw', exactBelow: 0, dataDir, onNotice: (notice) => notices.push(notice) });
+    assert.equal(again.opened.kind, 'hnsw-loaded');
+    assert.equal(notices.length, 1, 'the rebuilt index was saved');
     kb.close();
   });
 });

@@ -22,6 +22,13 @@ export interface OpenDenseRetrieverOptions {
   readonly exactBelow: number;
   /** Folder the HNSW index is persisted in (next to the store). */
   readonly dataDir: string;
+  /** Receives a one-line notice when a damaged saved index is rebuilt. Default: none. */
+  readonly onNotice?: (message: string) => void;
+  /**
+   * Serve from memory when the rebuilt or reconciled index cannot be saved (a read-only or full disk), instead of
+   * throwing `STORE_READ_ONLY` or `DISK_FULL`. Default false; read paths set it.
+   */
+  readonly bestEffortSave?: boolean;
 }
 
 /** A dense retriever over the knowledge base's current vectors. */
@@ -53,9 +60,9 @@ export function openDenseRetriever(options: OpenDenseRetrieverOptions): OpenedDe
   const meta = JSON.stringify({ model: embedder.id, generation: store.generation(kb), vectors: count });
   let saved: HnswVectorIndex | undefined;
   try {
-    // Up to date: memory-map it (tens of ms at 100k x 384 instead of reading and hashing 160 MB). Saves are atomic
-    // renames and the loader still checks size and header, so the checksum is left for the writable path below.
-    const mapped = loadHnswVectorIndex(path, { view: true, verify: false });
+    // Up to date: memory-map it (tens of ms at 100k x 384). The loader checks size and header, and the checksum
+    // unless the graph is untouched since its save hashed it: a damaged graph would crash usearch, not throw.
+    const mapped = loadHnswVectorIndex(path, { view: true });
     if (mapped !== undefined && mapped.meta === meta) {
       return hnswRetriever(options, mapped.index, { kind: 'hnsw-loaded', ms: performance.now() - started, added: 0, removed: 0 });
     }
@@ -63,6 +70,7 @@ export function openDenseRetriever(options: OpenDenseRetrieverOptions): OpenedDe
   } catch (error) {
     // A damaged file is rebuilt from the stored vectors, which are the source of truth.
     if (!isGroundedError(error, 'STORE_CORRUPT')) throw error;
+    options.onNotice?.(`the saved HNSW index of '${kb}' was damaged (${error.message}); rebuilt it from the stored vectors`);
   }
   const { rows, vectors } = store.chunkVectors(kb, embedder.id);
   const dimensions = vectors[0]?.length ?? embedder.dimensions ?? 1;
@@ -79,7 +87,12 @@ export function openDenseRetriever(options: OpenDenseRetrieverOptions): OpenedDe
     }
   });
   if (addRows.length > 0) index.add(addRows, addVectors);
-  saveHnswVectorIndex(index, path, JSON.stringify({ model: embedder.id, generation: store.generation(kb), vectors: rows.length }));
+  try {
+    saveHnswVectorIndex(index, path, JSON.stringify({ model: embedder.id, generation: store.generation(kb), vectors: rows.length }));
+  } catch (error) {
+    const cacheOnly = options.bestEffortSave === true && (isGroundedError(error, 'STORE_READ_ONLY') || isGroundedError(error, 'DISK_FULL'));
+    if (!cacheOnly) throw error;
+  }
   const kind = index === saved ? 'hnsw-reconciled' : 'hnsw-built';
   return hnswRetriever(options, index, { kind, ms: performance.now() - started, added: addRows.length, removed: gone.length });
 }

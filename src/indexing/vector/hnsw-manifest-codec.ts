@@ -12,6 +12,11 @@ export interface HnswManifest {
   readonly graphFile: string;
   readonly graphBytes: number;
   readonly graphSha256: string;
+  /**
+   * The graph file's `fileStamp` taken right after it was written and hashed: a loader that finds the same stamp
+   * can skip re-hashing it. Absent in manifests written before it existed.
+   */
+  readonly graphStamp?: string;
   /** Every indexed row (usearch cannot list its keys). */
   readonly rows: Float64Array;
 }
@@ -22,7 +27,7 @@ const DIGEST_BYTES = 32;
 
 function corrupt(message: string, cause?: unknown): GroundedError {
   return new GroundedError('STORE_CORRUPT', `HNSW index manifest is damaged: ${message}`, {
-    hint: 'delete the index files; the index is rebuilt from the stored vectors',
+    hint: 'grounded rebuilds it from the stored vectors on the next search or ingest',
     cause,
   });
 }
@@ -76,6 +81,7 @@ export function decodeHnswManifest(data: Uint8Array): HnswManifest {
     typeof header.graphFile === 'string' &&
     Number.isInteger(header.graphBytes) &&
     typeof header.graphSha256 === 'string' &&
+    (header.graphStamp === undefined || typeof header.graphStamp === 'string') &&
     Number.isInteger(header.settings?.connectivity) &&
     Number.isInteger(header.settings?.expansionAdd) &&
     Number.isInteger(header.settings?.expansionSearch) &&
@@ -83,6 +89,6 @@ export function decodeHnswManifest(data: Uint8Array): HnswManifest {
   if (!valid) throw corrupt('malformed header');
   const rows = new Float64Array(header.rowCount);
   for (let position = 0; position < rows.length; position++) rows[position] = bytes.readDoubleLE(rowsOffset + position * 8);
-  const { meta, dimensions, settings, graphFile, graphBytes, graphSha256 } = header;
-  return { meta, dimensions, settings: { ...settings }, graphFile, graphBytes, graphSha256, rows };
+  const { meta, dimensions, settings, graphFile, graphBytes, graphSha256, graphStamp } = header;
+  return { meta, dimensions, settings: { ...settings }, graphFile, graphBytes, graphSha256, ...(graphStamp === undefined ? {} : { graphStamp }), rows };
 }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -7,7 +7,7 @@ import { isGroundedError } from '../../core/errors.js';
 import { clusteredVectors } from '../../../bench/clustered-vectors.js';
 import { createHnswVectorIndex } from './create-hnsw-vector-index.js';
 import { loadHnswVectorIndex } from './load-hnsw-vector-index.js';
-import { saveHnswVectorIndex } from './save-hnsw-vector-index.js';
+import { orphanAgeMs, saveHnswVectorIndex } from './save-hnsw-vector-index.js';
 
 const storeCorrupt = (error: unknown): boolean => isGroundedError(error, 'STORE_CORRUPT');
 
@@ -115,5 +115,35 @@ describe('saveHnswVectorIndex / loadHnswVectorIndex', () => {
     graph[graph.length - 5] = (graph[graph.length - 5] ?? 0) ^ 0xff;
     writeFileSync(changed.graphPath, graph);
     assert.throws(() => loadHnswVectorIndex(changed.path), storeCorrupt);
+  });
+  it('checks the checksum of a memory-mapped graph changed since its save, and skips it for one left as saved', () => {
+    const saved = saveHnswVectorIndex(built(), join(folder, 'mapped.hnsw'), 'm');
+    assert.equal(loadHnswVectorIndex(saved.path, { view: true })?.meta, 'm');
+    const graph = readFileSync(saved.graphPath);
+    // Same size and header: only the checksum can tell (usearch itself segfaults on some such graphs).
+    const middle = Math.floor(graph.length / 2);
+    graph.fill(0xff, middle, middle + 64);
+    writeFileSync(saved.graphPath, graph);
+    assert.throws(() => loadHnswVectorIndex(saved.path, { view: true }), (error: unknown) => storeCorrupt(error) && /checksum/.test(String(error)));
+  });
+
+  it('deletes graph and temporary files of earlier saves that no manifest names, once they are old', () => {
+    const path = join(folder, 'orphans.hnsw');
+    const first = saveHnswVectorIndex(built(), path, 'one');
+    // The manifest is lost: its graph is named by nothing any more.
+    rmSync(path);
+    assert.equal(loadHnswVectorIndex(path), undefined);
+    const stale = join(folder, 'orphans.hnsw.0123456789ab.tmp');
+    writeFileSync(stale, 'an interrupted save');
+    const old = (Date.now() - orphanAgeMs - 60_000) / 1000;
+    utimesSync(first.graphPath, old, old);
+    utimesSync(stale, old, old);
+    // A concurrent save's graph, not committed yet: young, so it is left alone.
+    const young = join(folder, 'orphans.hnsw.ba9876543210.usearch');
+    writeFileSync(young, 'being written');
+    const second = saveHnswVectorIndex(built(), path, 'two');
+    const left = readdirSync(folder).filter((name) => name.startsWith('orphans.hnsw')).sort();
+    assert.deepEqual(left, ['orphans.hnsw', second.graphPath.slice(folder.length + 1), 'orphans.hnsw.ba9876543210.usearch'].sort());
+    assert.equal(loadHnswVectorIndex(path)?.meta, 'two');
   });
 });
