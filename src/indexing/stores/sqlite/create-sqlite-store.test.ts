@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
@@ -548,5 +548,48 @@ describe('createSqliteStore', () => {
       () => createSqliteStore(garbage),
       (error: unknown) => isGroundedError(error, 'STORE_CORRUPT') && error.details['file'] === garbage,
     );
+  });
+  it('with read access creates nothing for a missing store, and its first write creates the store', () => {
+    const missing = join(dir, 'not-yet', 'grounded.db');
+    const reader = createSqliteStore(missing, { access: 'read' });
+    try {
+      assert.deepEqual(reader.listKnowledgeBases(), []);
+      assert.throws(() => reader.counts('docs'), (error: unknown) => isGroundedError(error, 'KB_NOT_FOUND') && /no knowledge base at .*not-yet/.test(error.message));
+      assert.equal(existsSync(join(dir, 'not-yet')), false, 'a read creates no folder');
+      reader.ensureKnowledgeBase('docs');
+      reader.applyBatch('docs', { upserts: [upsert('guide.md', guide)], removals: [] });
+      assert.equal(reader.counts('docs').chunks, 3);
+    } finally {
+      reader.close();
+    }
+    assert.ok(existsSync(missing));
+  });
+
+  it('with read access reads while another connection holds the write lock, and opens the store read-only', () => {
+    store.ensureKnowledgeBase('docs');
+    store.applyBatch('docs', { upserts: [upsert('guide.md', guide)], removals: [] });
+    const holder = new Database(file);
+    holder.exec('BEGIN IMMEDIATE');
+    const reader = createSqliteStore(file, { access: 'read' });
+    try {
+      const started = performance.now();
+      assert.equal(reader.counts('docs').chunks, 3);
+      assert.equal(reader.indexRows('docs').rows.length, 3);
+      assert.ok(performance.now() - started < 1000, 'no wait for the lock');
+      // A cached snapshot waits at most what it is told, then gives up with STORE_BUSY.
+      const generation = reader.generation('docs');
+      const waited = performance.now();
+      assert.throws(
+        () => reader.putIndexSnapshot('docs', 'key', generation, new Uint8Array([1, 2, 3]), { maxWaitMs: 50 }),
+        (error: unknown) => isGroundedError(error, 'STORE_BUSY'),
+      );
+      assert.ok(performance.now() - waited < 2000);
+    } finally {
+      holder.exec('ROLLBACK');
+      holder.close();
+    }
+    reader.putIndexSnapshot('docs', 'key', reader.generation('docs'), new Uint8Array([1, 2, 3]));
+    assert.deepEqual([...(reader.getIndexSnapshot('docs', 'key') ?? [])], [1, 2, 3]);
+    reader.close();
   });
 });
