@@ -21,8 +21,9 @@ export const adviseCommand: Register = (program, run) => {
     .option('--profile <file>', 'use-case profile, YAML or JSON (every field optional; see docs/advisor.md)')
     .option('--interview', 'ask each profile question on the terminal (the profile file, if any, gives the defaults)')
     .option('--report <file>', 'also write a self-contained HTML report with the cost-vs-volume chart')
+    .option('--force', 'with --report: replace an existing file that is not a grounded report')
     .action(
-      run(async (context, options: { profile?: string; interview?: boolean; report?: string }) => {
+      run(async (context, options: { profile?: string; interview?: boolean; report?: string; force?: boolean }) => {
         let profile = loadAdvisorProfile(options.profile, context.io.cwd);
         if (options.interview === true) {
           const input = context.io.stdin;
@@ -39,7 +40,7 @@ export const adviseCommand: Register = (program, run) => {
           }
         }
         const report = runAdvisor({ config: context.config, kb: context.kb, profile });
-        if (options.report !== undefined) writeReportFile(resolve(context.io.cwd, options.report), renderAdviceReport(report));
+        if (options.report !== undefined) writeReportFile(resolve(context.io.cwd, options.report), renderAdviceReport(report), { dataDir: context.config.dataDir, force: options.force === true });
         if (context.json) {
           context.io.stdout(`${JSON.stringify(report)}\n`);
         } else {

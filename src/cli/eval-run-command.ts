@@ -5,6 +5,7 @@ import { runEvaluation } from '../app/run-evaluation.js';
 import type { Register } from './command-context.js';
 import { evalGroup } from './eval-group.js';
 import { exitCodes } from './exit-code-for.js';
+import { checkReportTarget } from './check-report-target.js';
 import { writeReportFile } from './write-report-file.js';
 import { formatEvalSummary } from './format-eval-summary.js';
 import { parsePositiveInteger } from './parse-positive-integer.js';
@@ -18,6 +19,7 @@ export const evalRunCommand: Register = (program, run) => {
     .description('score the knowledge base against a golden set; the run is stored in its history')
     .requiredOption('--golden <file>', 'golden set (JSON Lines, see shared/specs/golden-set.md)')
     .option('--report <file>', 'also write a self-contained HTML report (several strategies side by side)')
+    .option('--force', 'with --report: replace an existing file that is not a grounded report')
     .option('--judge', 'also judge claim-level faithfulness with the configured language model')
     .option('--repeat <n>', 'judge each answer n times and report the spread (with --judge)', parsePositiveInteger)
     .option('--strategy <names>', 'rag (default), long-context, closed-book; comma-separated to compare them in one command', parseStrategies)
@@ -26,8 +28,11 @@ export const evalRunCommand: Register = (program, run) => {
       run(
         async (
           context,
-          options: { golden: string; report?: string; strategy?: AnswerStrategy[]; preset?: RetrievalPreset[]; judge?: boolean; repeat?: number },
+          options: { golden: string; report?: string; force?: boolean; strategy?: AnswerStrategy[]; preset?: RetrievalPreset[]; judge?: boolean; repeat?: number },
         ) => {
+        const reportTarget = { dataDir: context.config.dataDir, force: options.force === true };
+        // Before the run: a report that cannot be written should not cost a whole evaluation first.
+        if (options.report !== undefined) checkReportTarget(resolve(context.io.cwd, options.report), reportTarget);
         const outcomes = [];
         for (const strategy of options.strategy ?? ['rag']) {
           for (const preset of options.preset ?? [undefined]) {
@@ -44,7 +49,7 @@ export const evalRunCommand: Register = (program, run) => {
           }
         }
         const reports = outcomes.map((outcome) => outcome.report);
-        if (options.report !== undefined) writeReportFile(resolve(context.io.cwd, options.report), renderHtmlReport(reports));
+        if (options.report !== undefined) writeReportFile(resolve(context.io.cwd, options.report), renderHtmlReport(reports), reportTarget);
         if (context.json) {
           const documents = outcomes.map((outcome) => ({
             ...outcome.report,

@@ -15,13 +15,14 @@ export const evalShowCommand: Register = (program, run) => {
     .description('show stored runs (id, id prefix, latest or previous); --report puts several side by side')
     .argument('<runs...>', 'run ids')
     .option('--report <file>', 'write a self-contained HTML report of the runs')
+    .option('--force', 'with --report: replace an existing file that is not a grounded report')
     .action(
-      run((context, references: string[], options: { report?: string }) => {
+      run((context, references: string[], options: { report?: string; force?: boolean }) => {
         const kb = createKnowledgeBase({ config: context.config, kb: context.kb });
         try {
           kb.store.requireKnowledgeBase(context.kb);
           const reports = references.map((reference) => loadEvalRun(kb.store, context.kb, reference));
-          if (options.report !== undefined) writeReportFile(resolve(context.io.cwd, options.report), renderHtmlReport(reports));
+          if (options.report !== undefined) writeReportFile(resolve(context.io.cwd, options.report), renderHtmlReport(reports), { dataDir: context.config.dataDir, force: options.force === true });
           if (context.json) context.io.stdout(`${JSON.stringify(reports.length === 1 ? reports[0] : reports)}\n`);
           else for (const report of reports) context.io.stdout(formatEvalSummary(report));
           return exitCodes.ok;

@@ -84,8 +84,8 @@ function write(context: CommandContext, report: IngestReport): void {
   for (const skipped of report.skipped.slice(0, listedLines)) {
     io.stderr(`skipped ${printable(skipped.path)}: ${printable(skipped.reason)}\n`);
   }
-  if (report.skipped.length > listedLines) {
-    io.stderr(`... and ${report.skipped.length - listedLines} more skipped (--json lists ${report.skippedTotal === report.skipped.length ? 'all' : 'the first'} of them)\n`);
+  if (report.skippedTotal > listedLines) {
+    io.stderr(`... and ${report.skippedTotal - listedLines} more skipped (--json lists the first ${report.skipped.length})\n`);
   }
   if (embedding?.error !== undefined) {
     io.stderr(

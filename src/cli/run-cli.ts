@@ -15,6 +15,7 @@ import { exitCodeFor, exitCodes } from './exit-code-for.js';
 import { ingestCommand } from './ingest-command.js';
 import { searchCommand } from './search-command.js';
 import { tuneCommand } from './tune-command.js';
+import { parseKnowledgeBaseName } from './parse-knowledge-base-name.js';
 
 interface GlobalOptions {
   kb: string;
@@ -34,7 +35,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   let exitCode: number = exitCodes.ok;
   const program = new Command('grounded')
     .description('Answer from your documents with citations, offline by default.')
-    .option('--kb <name>', 'knowledge base', 'default')
+    .option('--kb <name>', 'knowledge base (letters, digits, . _ -)', parseKnowledgeBaseName, 'default')
     .option('--data-dir <dir>', 'data directory (default .grounded, or GROUNDED_DATA_DIR)')
     .option('--config <file>', 'config file (default ./grounded.config.json when present)')
     .option('--json', 'one JSON document on stdout')

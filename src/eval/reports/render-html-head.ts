@@ -1,3 +1,4 @@
+import { reportMarker } from '../../core/report-marker.js';
 import { escapeHtml } from './escape-html.js';
 
 /**
@@ -13,6 +14,7 @@ export function renderHtmlHead(options: { readonly title: string; readonly style
   return [
     '<!doctype html>',
     '<html lang="en"><head><meta charset="utf-8">',
+    reportMarker,
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline';${scripts} img-src data:">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     // An empty icon stops the browser from asking for /favicon.ico.
