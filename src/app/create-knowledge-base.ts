@@ -422,7 +422,7 @@ export function createKnowledgeBase(options: OpenKnowledgeBaseOptions): Knowledg
         store,
         kb: name,
         paths,
-        loaders: createDefaultLoaders({ jsonl: config.ingest.jsonl }),
+        loaders: createDefaultLoaders({ jsonl: { ...config.ingest.jsonl, maxRecordBytes: config.ingest.maxFileBytes } }),
         chunk: (document) => chunkDocument(document, chunkOptions),
         analyze: (chunk) => ({
           body: countTerms(analyzer.terms(chunk.text)),
@@ -432,6 +432,7 @@ export function createKnowledgeBase(options: OpenKnowledgeBaseOptions): Knowledg
         include: config.ingest.include,
         exclude: config.ingest.exclude,
         maxFileBytes: config.ingest.maxFileBytes,
+        maxJsonlFileBytes: config.ingest.maxJsonlFileBytes,
         batchFiles: config.ingest.batchFiles,
         ...syncOptions,
       });

@@ -15,10 +15,15 @@ export const configSchema = z
         /** Globs to leave out; `.gitignore` rules apply on top. */
         exclude: z.array(z.string()).default([]),
         /**
-         * Largest single-document file read whole (Markdown, HTML, text). Bigger files are reported and skipped:
-         * they are nearly always logs or data dumps. JSON Lines files are exempt (each record is a document).
+         * Largest document: a Markdown, HTML or text file, or one JSON Lines record, counted after decompression for
+         * `.gz` files. Bigger ones are reported and skipped: they are nearly always logs or data dumps.
          */
         maxFileBytes: z.number().int().positive().default(16 * 1024 * 1024),
+        /**
+         * Largest JSON Lines file (many documents), counted after decompression; decompression stops at it. Default
+         * 256 MiB: a whole file is prepared in memory before it is written, so split bigger corpora into several files.
+         */
+        maxJsonlFileBytes: z.number().int().positive().default(256 * 1024 * 1024),
         /** Files per transaction. Smaller batches lose less work to a crash; larger ones ingest faster. */
         batchFiles: z.number().int().positive().default(64),
         /** JSON Lines field mapping; defaults fit BEIR `corpus.jsonl`. */
@@ -30,7 +35,7 @@ export const configSchema = z
           })
           .default({}),
       })
-      .default({ include: [], exclude: [], maxFileBytes: 16 * 1024 * 1024, batchFiles: 64, jsonl: {} }),
+      .default({ include: [], exclude: [], maxFileBytes: 16 * 1024 * 1024, maxJsonlFileBytes: 256 * 1024 * 1024, batchFiles: 64, jsonl: {} }),
     chunking: z
       .object({
         /** Most tokens in a chunk (approximate GPT-style tokens). */

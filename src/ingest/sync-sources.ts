@@ -1,14 +1,15 @@
 import { createHash } from 'node:crypto';
 import { lstat, readFile as readFileFromDisk, realpath, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import type { Chunk, ChunkSpan, LoadedDocument } from '../core/document.js';
 import type { DocumentLoader } from '../core/document-loader.js';
-import { GroundedError, isGroundedError } from '../core/errors.js';
+import { isGroundedError } from '../core/errors.js';
 import type { FieldTerms } from '../core/lexical-index.js';
 import type { DocumentToStore, SourceRecord, SourceUpsert, Store } from '../core/store.js';
 import { discoverFiles, type DiscoveredFile, type DiscoveryProblem } from './discover/discover-files.js';
 import { findLoader, isGzipPath } from './loaders/find-loader.js';
+import { formatMebibytes } from './normalize/format-mebibytes.js';
+import { gunzipWithin } from './normalize/gunzip-within.js';
 
 /** A file (or part of one) that was not ingested, and why. */
 export interface SkippedFile {
@@ -74,8 +75,10 @@ export interface SyncSourcesOptions {
   readonly prune?: boolean;
   /** Follow symlinks that resolve outside the synced paths (default false: they are skipped and reported). */
   readonly followExternalLinks?: boolean;
-  /** Largest single-document file (not JSON Lines) read whole; default 16 MiB. */
+  /** Largest single-document file (not JSON Lines), counted decompressed for `.gz`; default 16 MiB. */
   readonly maxFileBytes?: number;
+  /** Largest JSON Lines file, counted decompressed for `.gz` (decompression stops there); default 256 MiB. */
+  readonly maxJsonlFileBytes?: number;
   /** Files per transaction; default 64. */
   readonly batchFiles?: number;
   /** Seam for tests: reads a file's bytes. Default `fs.readFile`. */
@@ -269,12 +272,9 @@ async function prepareFile(
   };
   const loader = findLoader(options.loaders, file.relativePath);
   if (loader === undefined) return skip('unsupported file type');
-  const limit = options.maxFileBytes ?? 16 * 1024 * 1024;
-  if (loader.format !== 'jsonl' && file.size > limit) {
-    return skip(
-      `file is ${formatMiB(file.size)}, over the ${formatMiB(limit)} limit for one document; ` +
-        'raise ingest.maxFileBytes in grounded.config.json or split the file',
-    );
+  const limit = sizeLimit(loader, options);
+  if (file.size > limit.bytes) {
+    return skip(`file is ${formatMebibytes(file.size)}, over the ${formatMebibytes(limit.bytes)} ${limit.setting} limit; raise it or split the file`);
   }
   let bytes: Uint8Array;
   try {
@@ -289,7 +289,8 @@ async function prepareFile(
   }
   let documents: DocumentToStore[];
   try {
-    const content = isGzipPath(file.relativePath) ? gunzip(bytes) : bytes;
+    // The limit holds for what a loader reads: decompression stops at it, so a small gzip bomb costs nothing.
+    const content = isGzipPath(file.relativePath) ? gunzipWithin(bytes, limit.bytes, limit.setting) : bytes;
     const result = loader.load({ relativePath: file.relativePath, bytes: content });
     for (const problem of result.problems) {
       const where = problem.line === undefined ? file.relativePath : `${file.relativePath}:${problem.line}`;
@@ -356,14 +357,11 @@ function prepareDocument(document: LoadedDocument, options: SyncSourcesOptions):
   return { document, chunks };
 }
 
-function gunzip(bytes: Uint8Array): Uint8Array {
-  try {
-    return gunzipSync(bytes);
-  } catch (error) {
-    throw new GroundedError('INVALID_INPUT', `not a valid gzip file: ${(error as Error).message}`, { cause: error });
-  }
-}
-
-function formatMiB(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
+/**
+ * The size limit of a file (counted after decompression) and the setting that raises it: a JSON Lines file holds many
+ * documents (each record is held to maxFileBytes by its loader), any other file one.
+ */
+function sizeLimit(loader: DocumentLoader, options: SyncSourcesOptions): { bytes: number; setting: string } {
+  if (loader.format === 'jsonl') return { bytes: options.maxJsonlFileBytes ?? 256 * 1024 * 1024, setting: 'ingest.maxJsonlFileBytes' };
+  return { bytes: options.maxFileBytes ?? 16 * 1024 * 1024, setting: 'ingest.maxFileBytes' };
 }

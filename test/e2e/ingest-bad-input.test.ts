@@ -98,7 +98,7 @@ describe('ingest with bad input', () => {
   });
 
   it('keeps the last good version of a file that turns bad', async () => {
-    writeFileSync(join(docs, 'good.md'), Buffer.from([0xff, 0xfe, 0x00, 0x41]));
+    writeFileSync(join(docs, 'good.md'), Buffer.from([0x41, 0x00, 0x42, 0xff])); // binary: a NUL byte
     const result = await run(['ingest', 'docs', '--json']);
     const report = parseJson<IngestJson>(result);
     assert.equal(report.removed, 0);

@@ -118,3 +118,42 @@ test('loads the SciFact corpus (5,183 records) in well under a second', { skip: 
   assert.deepEqual(problems, []);
   assert.ok(elapsed < 1000, `took ${elapsed.toFixed(0)} ms`);
 });
+
+test('skips a record over maxRecordBytes without parsing it, and loads the records around it', () => {
+  const huge = JSON.stringify({ _id: 'huge', text: 'x'.repeat(5000) });
+  const source = lines({ _id: 'before', text: 'one' }, huge, { _id: 'after', text: 'two' });
+  const { documents, problems } = createJsonlLoader({ maxRecordBytes: 4096 }).load(input(source));
+  assert.deepEqual(documents.map((document) => document.key), ['before', 'after']);
+  assert.equal(problems.length, 1);
+  assert.equal(problems[0]?.line, 2);
+  assert.match(problems[0]?.reason ?? '', /^record is 0\.0 MiB, over the 0\.0 MiB limit for one document; raise ingest\.maxFileBytes/);
+  // Exactly at the limit is still read.
+  const exact = createJsonlLoader({ maxRecordBytes: Buffer.byteLength(huge) }).load(input(huge));
+  assert.deepEqual(exact.documents.map((document) => document.key), ['huge']);
+});
+
+test('a line that is not UTF-8 is one bad record, not a bad file', () => {
+  const good = new TextEncoder().encode(lines({ _id: 'a', text: 'Grüße' }, ''));
+  const bad = new Uint8Array([...new TextEncoder().encode('{"_id": "b", "text": "caf'), 0xe9, ...new TextEncoder().encode('"}\n')]);
+  const last = new TextEncoder().encode(JSON.stringify({ _id: 'c', text: 'three' }));
+  const { documents, problems } = createJsonlLoader().load({ relativePath: 'c.jsonl', bytes: new Uint8Array([...good, ...bad, ...last]) });
+  assert.deepEqual(documents.map((document) => [document.key, document.text]), [
+    ['a', 'Grüße'],
+    ['c', 'three'],
+  ]);
+  assert.deepEqual(problems, [{ line: 2, reason: 'invalid UTF-8 on this line; save the file as UTF-8' }]);
+});
+
+test('reads UTF-8 with a byte order mark, CRLF line ends and UTF-16 files', () => {
+  const text = `${JSON.stringify({ _id: 'a', text: 'één' })}\r\n${JSON.stringify({ _id: 'b', text: 'twee' })}\r\n`;
+  const withBom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]);
+  const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+  for (const bytes of [withBom, utf16]) {
+    const { documents, problems } = createJsonlLoader().load({ relativePath: 'c.jsonl', bytes });
+    assert.deepEqual(problems, []);
+    assert.deepEqual(documents.map((document) => [document.key, document.text]), [
+      ['a', 'één'],
+      ['b', 'twee'],
+    ]);
+  }
+});

@@ -1,6 +1,8 @@
 import type { LoadedDocument } from '../../core/document.js';
 import type { DocumentLoader, LoadProblem, LoaderInput, LoadResult } from '../../core/document-loader.js';
+import { GroundedError } from '../../core/errors.js';
 import { decodeText } from '../normalize/decode-text.js';
+import { formatMebibytes } from '../normalize/format-mebibytes.js';
 import { normalizeText } from '../normalize/normalize-text.js';
 
 /** Field mapping of {@link createJsonlLoader}. Every field is optional; the defaults fit BEIR `corpus.jsonl`. */
@@ -16,10 +18,19 @@ export interface JsonlLoaderOptions {
   readonly textFields?: readonly string[] | undefined;
   /** Fields copied into `metadata`. Default: every field that is not the id, title or text. */
   readonly metadataFields?: readonly string[] | undefined;
+  /**
+   * Longest record (one line, in bytes) that is parsed; a longer one is reported and skipped without being read
+   * into a string, so one 200 MB record cannot run the heap out. Default 16 MiB (`ingest.maxFileBytes`: a record
+   * is one document).
+   */
+  readonly maxRecordBytes?: number | undefined;
 }
 
 const DEFAULT_ID_FIELDS = ['_id', 'id', 'doc_id', 'docid'];
 const DEFAULT_TEXT_FIELDS = ['text', 'contents', 'content', 'body'];
+/** As in decodeText: a NUL byte among the first 8,000 bytes marks a binary file. */
+const BINARY_SNIFF_BYTES = 8000;
+const lineDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 interface FieldPlan {
   readonly idFields: readonly string[];
@@ -28,6 +39,7 @@ interface FieldPlan {
   /** Join every present text field (user-chosen fields) or take the first present one (defaults). */
   readonly joinText: boolean;
   readonly metadataFields: readonly string[] | undefined;
+  readonly maxRecordBytes: number;
 }
 
 type RecordResult = { document: LoadedDocument } | { reason: string };
@@ -38,8 +50,11 @@ type RecordResult = { document: LoadedDocument } | { reason: string };
  * Key: the id field as a string, or `${relativePath}#L${line}` when a record has none. Text: the normalized
  * text field(s). Title: the normalized title field or `''`. Bad lines are reported in `problems` with their
  * 1-based line number and the rest of the file still loads: malformed JSON, a record that is not an object,
- * a missing or empty text field, a duplicate id (the first occurrence wins). Blank lines are ignored. A file
- * that is binary, not UTF-8 or empty throws `GroundedError('INVALID_INPUT')`.
+ * a missing or empty text field, a duplicate id (the first occurrence wins), a line that is not UTF-8, a record over
+ * `maxRecordBytes`. Blank lines are ignored. Lines are cut from the bytes and decoded one by one, so a file's size is
+ * bounded by memory only, never by the longest string V8 can hold. A file that is binary (a NUL byte in its first
+ * 8,000 bytes) or has no record at all throws `GroundedError('INVALID_INPUT')`; a UTF-16 file (with its byte order
+ * mark) is read as well.
  *
  * @example
  * const loader = createJsonlLoader(); // BEIR: {"_id": "4983", "title": "...", "text": "..."}
@@ -52,6 +67,7 @@ export function createJsonlLoader(options: JsonlLoaderOptions = {}): DocumentLoa
     textFields: options.textFields ?? DEFAULT_TEXT_FIELDS,
     joinText: options.textFields !== undefined,
     metadataFields: options.metadataFields,
+    maxRecordBytes: options.maxRecordBytes ?? 16 * 1024 * 1024,
   };
   return {
     format: 'jsonl',
@@ -61,18 +77,20 @@ export function createJsonlLoader(options: JsonlLoaderOptions = {}): DocumentLoa
 }
 
 function loadJsonl(input: LoaderInput, plan: FieldPlan): LoadResult {
-  const source = decodeText(input.bytes, input.relativePath);
+  const bytes = utf8Bytes(input);
   const documents: LoadedDocument[] = [];
   const problems: LoadProblem[] = [];
   const firstLineOfKey = new Map<string, number>();
-  let lineStart = 0;
-  for (let line = 1; lineStart <= source.length; line++) {
-    const newline = source.indexOf('\n', lineStart);
-    const lineEnd = newline === -1 ? source.length : newline;
-    const content = source.slice(lineStart, lineEnd);
+  let lineStart = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  let blank = true;
+  for (let line = 1; lineStart <= bytes.length; line++) {
+    const newline = bytes.indexOf(0x0a, lineStart);
+    const lineEnd = newline === -1 ? bytes.length : newline;
+    const lineBytes = bytes.subarray(lineStart, lineEnd);
     lineStart = lineEnd + 1;
-    if (content.trim() === '') continue;
-    const result = readRecord(content, line, input.relativePath, plan);
+    const result = readLine(lineBytes, line, input.relativePath, plan);
+    if (result === undefined) continue;
+    blank = false;
     if ('reason' in result) {
       problems.push({ reason: result.reason, line });
       continue;
@@ -86,7 +104,45 @@ function loadJsonl(input: LoaderInput, plan: FieldPlan): LoadResult {
     firstLineOfKey.set(key, line);
     documents.push(result.document);
   }
+  if (blank) {
+    throw new GroundedError('INVALID_INPUT', 'empty file, no records', {
+      details: { path: input.relativePath },
+      hint: 'add records to the file or leave it out with --exclude',
+    });
+  }
   return { documents, problems };
+}
+
+/**
+ * The file's bytes as UTF-8, checked for binary content: UTF-16 (by its byte order mark) is decoded and re-encoded,
+ * anything else is returned as is and decoded line by line.
+ */
+function utf8Bytes(input: LoaderInput): Buffer {
+  const { bytes } = input;
+  const isUtf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  if (isUtf16) return Buffer.from(decodeText(bytes, input.relativePath), 'utf8');
+  // decodeText of the first bytes only: it refuses a binary file the way every loader does (the sniff reads 8,000).
+  if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) decodeText(bytes.subarray(0, BINARY_SNIFF_BYTES), input.relativePath);
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/** One line's record, why it cannot be one, or undefined for a blank line. */
+function readLine(lineBytes: Uint8Array, line: number, relativePath: string, plan: FieldPlan): RecordResult | undefined {
+  if (lineBytes.byteLength > plan.maxRecordBytes) {
+    return {
+      reason:
+        `record is ${formatMebibytes(lineBytes.byteLength)}, over the ${formatMebibytes(plan.maxRecordBytes)} limit for one document; ` +
+        'raise ingest.maxFileBytes or split the record',
+    };
+  }
+  let content: string;
+  try {
+    content = lineDecoder.decode(lineBytes);
+  } catch {
+    return { reason: 'invalid UTF-8 on this line; save the file as UTF-8' };
+  }
+  if (content.trim() === '') return undefined;
+  return readRecord(content, line, relativePath, plan);
 }
 
 function readRecord(content: string, line: number, relativePath: string, plan: FieldPlan): RecordResult {

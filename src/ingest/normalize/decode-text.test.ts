@@ -60,3 +60,20 @@ test('rejects a file with no visible content as empty', () => {
     assert.equal(decodeError(encode(text)).message, 'empty file, no text content');
   }
 });
+
+test('decodes UTF-16 files by their byte order mark, little and big endian', () => {
+  const text = 'Überblick: 50 ms 🌍\r\nzweite Zeile\n';
+  const littleEndian = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+  const bigEndian = Buffer.from(littleEndian).swap16();
+  assert.deepEqual([...bigEndian.subarray(0, 2)], [0xfe, 0xff]);
+  assert.equal(decodeText(littleEndian, 'notes.txt'), text);
+  assert.equal(decodeText(bigEndian, 'notes.txt'), text);
+});
+
+test('rejects UTF-16 that is cut short or holds a lone surrogate, and empty UTF-16', () => {
+  const oddLength = new Uint8Array([0xff, 0xfe, 0x41, 0x00, 0x42]);
+  const loneSurrogate = new Uint8Array([0xfe, 0xff, 0x00, 0x41, 0xd8, 0x00, 0x00, 0x41]);
+  assert.match(decodeError(oddLength).message, /^invalid UTF-16LE/);
+  assert.match(decodeError(loneSurrogate).message, /^invalid UTF-16BE/);
+  assert.equal(decodeError(Buffer.from([0xff, 0xfe, 0x20, 0x00, 0x0a, 0x00])).message, 'empty file, no text content');
+});

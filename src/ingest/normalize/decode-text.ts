@@ -5,11 +5,19 @@ const BINARY_SNIFF_BYTES = 8000;
 
 const strictDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
+/** UTF-16 files name their byte order with a leading byte order mark (Windows Notepad's "Unicode" saves them so). */
+const utf16Encodings = [
+  { bom: [0xff, 0xfe], label: 'utf-16le' },
+  { bom: [0xfe, 0xff], label: 'utf-16be' },
+] as const;
+
 /**
- * Decodes a file's bytes as strict UTF-8, dropping a leading byte order mark.
+ * Decodes a file's bytes as strict UTF-8, dropping a leading byte order mark. A file that starts with a UTF-16 byte
+ * order mark (`FF FE` little endian, `FE FF` big endian) is decoded as strict UTF-16 in that byte order instead.
  *
  * Throws `GroundedError('INVALID_INPUT')` (with `details.path`) when the file is binary (a NUL byte in its
- * first 8,000 bytes), is not valid UTF-8 (the message gives the byte offset of the first bad byte), or has no
+ * first 8,000 bytes of a UTF-8 file), is not valid UTF-8 (the message gives the byte offset of the first bad byte) or
+ * UTF-16 (an odd number of bytes, a lone surrogate), or has no
  * visible content (only whitespace or control characters). Messages leave the path out (it is in
  * `details.path`) because callers report them next to the path. The text is otherwise returned as is; see
  * `normalizeText` for line ends and Unicode normalization.
@@ -18,6 +26,32 @@ const strictDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }
  * const text = decodeText(await readFile('docs/intro.md'), 'docs/intro.md');
  */
 export function decodeText(bytes: Uint8Array, relativePath: string): string {
+  const utf16 = utf16Encodings.find(({ bom }) => bytes[0] === bom[0] && bytes[1] === bom[1]);
+  const text = utf16 === undefined ? decodeUtf8(bytes, relativePath) : decodeUtf16(bytes, utf16.label, relativePath);
+  // Control characters count as blank: normalizeText removes them, which would leave nothing.
+  if (!/[^\s\p{Cc}]/u.test(text)) {
+    throw new GroundedError('INVALID_INPUT', 'empty file, no text content', {
+      details: { path: relativePath },
+      hint: 'add content to the file or leave it out with --exclude',
+    });
+  }
+  return text;
+}
+
+function decodeUtf16(bytes: Uint8Array, label: 'utf-16le' | 'utf-16be', relativePath: string): string {
+  try {
+    // The decoder strips the byte order mark itself (ignoreBOM: false); an odd length or a lone surrogate throws.
+    return new TextDecoder(label, { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch (error) {
+    throw new GroundedError('INVALID_INPUT', `invalid ${label.toUpperCase()} (it starts with a UTF-16 byte order mark)`, {
+      details: { path: relativePath },
+      hint: 'save the file as UTF-8 (e.g. `iconv -f utf-16 -t utf-8`), or leave it out with --exclude',
+      cause: error,
+    });
+  }
+}
+
+function decodeUtf8(bytes: Uint8Array, relativePath: string): string {
   const sniffLength = Math.min(bytes.length, BINARY_SNIFF_BYTES);
   for (let index = 0; index < sniffLength; index++) {
     if (bytes[index] === 0) {
@@ -27,10 +61,9 @@ export function decodeText(bytes: Uint8Array, relativePath: string): string {
       });
     }
   }
-  let text: string;
   try {
     // The decoder strips a leading BOM itself (ignoreBOM: false).
-    text = strictDecoder.decode(bytes);
+    return strictDecoder.decode(bytes);
   } catch (error) {
     const offset = firstInvalidUtf8Offset(bytes);
     throw new GroundedError('INVALID_INPUT', `invalid UTF-8 at byte ${offset}`, {
@@ -39,14 +72,6 @@ export function decodeText(bytes: Uint8Array, relativePath: string): string {
       cause: error,
     });
   }
-  // Control characters count as blank: normalizeText removes them, which would leave nothing.
-  if (!/[^\s\p{Cc}]/u.test(text)) {
-    throw new GroundedError('INVALID_INPUT', 'empty file, no text content', {
-      details: { path: relativePath },
-      hint: 'add content to the file or leave it out with --exclude',
-    });
-  }
-  return text;
 }
 
 /**
