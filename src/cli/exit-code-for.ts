@@ -18,6 +18,7 @@ const userErrors: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'STORE_READ_ONLY',
   'STORE_FOREIGN',
   'DISK_FULL',
+  'KEY_TAKEN',
   'PROVIDER_AUTH',
   'PROVIDER_BAD_REQUEST',
   'PROVIDER_RATE_LIMITED',

@@ -20,6 +20,11 @@ export type ErrorCode =
   | 'STORE_FOREIGN'
   /** The disk (or the file system holding the data directory) is full. */
   | 'DISK_FULL'
+  /**
+   * A write met a document id another source took since the writer looked (a concurrent sync into the same knowledge
+   * base); nothing of the write was applied. Sync claims its keys again and retries.
+   */
+  | 'KEY_TAKEN'
   | 'PROVIDER_AUTH'
   | 'PROVIDER_BAD_REQUEST'
   | 'PROVIDER_RATE_LIMITED'

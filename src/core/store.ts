@@ -107,7 +107,10 @@ export interface Store {
   listSources(kb: string): SourceRecord[];
   /** Document keys already taken in the knowledge base by sources other than the given one. */
   findDocumentOwner(kb: string, key: string): { root: string; path: string } | undefined;
-  /** Applies a batch in one transaction. */
+  /**
+   * Applies a batch in one transaction. Throws `KEY_TAKEN` (and applies nothing) when a document key of the batch
+   * belongs to a source the batch does not replace: another writer took it after the caller checked.
+   */
   applyBatch(kb: string, batch: SyncBatch): void;
   /** Number of chunks and documents. */
   counts(kb: string): { documents: number; chunks: number };

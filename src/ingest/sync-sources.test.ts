@@ -86,6 +86,36 @@ describe('syncSources', () => {
     assert.match(store.getDocument('test', 'a.md')?.text ?? '', /apples/);
   });
 
+  it('claims its keys again when a concurrent sync commits the same ones first', async () => {
+    // Two folders with the same relative paths, synced at the same time by two writers on the same store file.
+    mkdirSync(join(dir, 'blog'));
+    writeFileSync(join(dir, 'blog', 'a.md'), '# Blog A\n\nA blog post about avocados.\n');
+    writeFileSync(join(dir, 'blog', 'b.md'), '# Blog B\n\nA blog post about blueberries.\n');
+    writeFileSync(join(dir, 'blog', 'records.jsonl'), `${JSON.stringify({ _id: 'shared-id', text: 'A record about cherries.' })}\n`);
+    writeFileSync(join(dir, 'docs', 'records.jsonl'), `${JSON.stringify({ _id: 'shared-id', text: 'A record about dates.' })}\n`);
+    const other = createSqliteStore(join(dir, 'store.db'));
+    let interleaved = false;
+    // The blog sync has read (and checked the keys of) every file; the docs sync then commits before the blog batch is written.
+    const readThenLetTheOtherWriterIn = async (path: string): Promise<Uint8Array> => {
+      const bytes = await readFile(path);
+      if (path.endsWith(join('blog', 'records.jsonl')) && !interleaved) {
+        interleaved = true;
+        await syncSources(options(other, [join(dir, 'docs')]));
+      }
+      return bytes;
+    };
+    const report = await syncSources(options(store, [join(dir, 'blog')], { readFile: readThenLetTheOtherWriterIn }));
+    other.close();
+    assert.ok(interleaved);
+    assert.deepEqual([report.added, report.documents], [2, 2]);
+    assert.deepEqual(report.skipped, [{ path: 'records.jsonl', reason: "duplicate document id 'shared-id' (already from records.jsonl)" }]);
+    assert.match(store.getDocument('test', 'a.md')?.text ?? '', /apples/);
+    assert.match(store.getDocument('test', 'blog/a.md')?.text ?? '', /avocados/);
+    assert.match(store.getDocument('test', 'blog/b.md')?.text ?? '', /blueberries/);
+    assert.match(store.getDocument('test', 'shared-id')?.text ?? '', /dates/);
+    assert.equal(store.counts('test').documents, 5);
+  });
+
   it('rolls back a batch that fails while writing and loses nothing', async () => {
     const docs = join(dir, 'docs');
     await syncSources(options(store, [docs]));

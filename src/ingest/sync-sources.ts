@@ -147,20 +147,18 @@ export async function syncSources(options: SyncSourcesOptions): Promise<SyncRepo
 
   const unreadable = new Set<string>();
   const batchFiles = options.batchFiles ?? 64;
-  let batch: SourceUpsert[] = [];
-  let claimed = new Map<string, string>();
+  let batch: PreparedFile[] = [];
   for (const [index, file] of discovered.files.entries()) {
-    const upsert = await prepareFile(file, options, known, claimed, counters, unreadable);
-    if (upsert !== undefined) batch.push(upsert);
+    const prepared = await prepareFile(file, options, known, counters, unreadable);
+    if (prepared !== undefined) batch.push(prepared);
     if (batch.length >= batchFiles) {
-      store.applyBatch(kb, { upserts: batch, removals: [] });
+      applyClaimed(batch, [], options, counters);
       batch = [];
-      claimed = new Map();
       options.onProgress?.({ files: index + 1, total: discovered.files.length });
     }
   }
   const { removals } = missing;
-  store.applyBatch(kb, { upserts: batch, removals });
+  applyClaimed(batch, removals, options, counters);
   const totals = store.counts(kb);
   return {
     kb,
@@ -255,14 +253,20 @@ async function presenceOf(path: string): Promise<'present' | 'gone' | 'unknown'>
   }
 }
 
+/** A changed or new file, loaded and chunked under the keys its loader gave, before the keys are claimed. */
+interface PreparedFile {
+  readonly file: DiscoveredFile;
+  readonly upsert: SourceUpsert;
+  readonly isNew: boolean;
+}
+
 async function prepareFile(
   file: DiscoveredFile,
   options: SyncSourcesOptions,
   known: ReadonlyMap<string, SourceRecord>,
-  claimed: Map<string, string>,
   counters: SyncCounters,
   unreadable: Set<string>,
-): Promise<SourceUpsert | undefined> {
+): Promise<PreparedFile | undefined> {
   const previous = known.get(sourceId(file.root, file.relativePath));
   const skip = (reason: string): undefined => {
     counters.skipped.push({ path: file.relativePath, reason });
@@ -296,9 +300,7 @@ async function prepareFile(
       const where = problem.line === undefined ? file.relativePath : `${file.relativePath}:${problem.line}`;
       counters.skipped.push({ path: where, reason: problem.reason });
     }
-    documents = claimDocuments(result.documents, file, options, claimed, counters.skipped).map((document) =>
-      prepareDocument(document, options),
-    );
+    documents = result.documents.map((document) => prepareDocument(document, options));
   } catch (error) {
     // Any failure reading one file (a bad file, or a loader's own bug such as a stack overflow on hostile nesting)
     // skips that file; the rest of the sync goes on.
@@ -306,14 +308,56 @@ async function prepareFile(
     return skip(`could not be loaded (${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}); please report it`);
   }
   if (documents.length === 0 && previous === undefined) return skip('no documents found in the file');
-  if (previous === undefined) counters.added += 1;
-  else counters.updated += 1;
-  counters.documents += documents.length;
-  counters.chunks += documents.reduce((sum, document) => sum + document.chunks.length, 0);
   return {
-    source: { root: file.root, path: file.relativePath, hash, size: bytes.byteLength, fingerprint: options.fingerprint },
-    documents,
+    file,
+    isNew: previous === undefined,
+    upsert: {
+      source: { root: file.root, path: file.relativePath, hash, size: bytes.byteLength, fingerprint: options.fingerprint },
+      documents,
+    },
   };
+}
+
+/** How often a batch claims its keys again after a concurrent sync took one of them first. */
+const maxClaimAttempts = 5;
+
+/**
+ * Claims the batch's document keys and applies it with the removals in one transaction. Keys are claimed against the
+ * store as it is now, but another process syncing into the same knowledge base may commit one of them before this
+ * batch takes the write lock: the store then refuses the batch (`KEY_TAKEN`) and it is claimed again, seeing the
+ * other process's documents this time. Counts and skips are recorded only for the batch that was written.
+ */
+function applyClaimed(
+  batch: readonly PreparedFile[],
+  removals: readonly { root: string; path: string }[],
+  options: SyncSourcesOptions,
+  counters: SyncCounters,
+): void {
+  for (let attempt = 1; ; attempt++) {
+    const skipped: SkippedFile[] = [];
+    const claimed = new Map<string, string>();
+    const written: PreparedFile[] = [];
+    for (const prepared of batch) {
+      const documents = claimDocuments(prepared.upsert.documents, prepared.file, options, claimed, skipped);
+      // A new file whose every document belongs to another source is not tracked: the skips say why.
+      if (documents.length === 0 && prepared.isNew) continue;
+      written.push({ ...prepared, upsert: { ...prepared.upsert, documents } });
+    }
+    try {
+      options.store.applyBatch(options.kb, { upserts: written.map((prepared) => prepared.upsert), removals });
+    } catch (error) {
+      if (isGroundedError(error, 'KEY_TAKEN') && attempt < maxClaimAttempts) continue;
+      throw error;
+    }
+    counters.skipped.push(...skipped);
+    for (const { isNew, upsert } of written) {
+      if (isNew) counters.added += 1;
+      else counters.updated += 1;
+      counters.documents += upsert.documents.length;
+      counters.chunks += upsert.documents.reduce((sum, document) => sum + document.chunks.length, 0);
+    }
+    return;
+  }
 }
 
 /**
@@ -321,21 +365,21 @@ async function prepareFile(
  * is keyed `<root folder name>/<path>` instead; a record id another source owns is reported and dropped.
  */
 function claimDocuments(
-  documents: readonly LoadedDocument[],
+  documents: readonly DocumentToStore[],
   file: DiscoveredFile,
   options: SyncSourcesOptions,
   claimed: Map<string, string>,
-  skipped: SkipList,
-): LoadedDocument[] {
+  skipped: SkippedFile[],
+): DocumentToStore[] {
   const ownerOf = (key: string): string | undefined => {
     const owner = options.store.findDocumentOwner(options.kb, key);
     const stored = owner !== undefined && !(owner.root === file.root && owner.path === file.relativePath);
     const taken = stored ? sourceId(owner.root, owner.path) : claimed.get(key);
     return taken === sourceId(file.root, file.relativePath) ? undefined : taken;
   };
-  const kept: LoadedDocument[] = [];
-  for (const document of documents) {
-    let key = document.key;
+  const kept: DocumentToStore[] = [];
+  for (const prepared of documents) {
+    let key = prepared.document.key;
     if (ownerOf(key) !== undefined && key === file.relativePath) key = `${basename(file.root)}/${file.relativePath}`;
     const owner = ownerOf(key);
     if (owner !== undefined) {
@@ -344,9 +388,17 @@ function claimDocuments(
       continue;
     }
     claimed.set(key, sourceId(file.root, file.relativePath));
-    kept.push(key === document.key ? document : { ...document, key });
+    kept.push(key === prepared.document.key ? prepared : rekeyDocument(prepared, key));
   }
   return kept;
+}
+
+/** The same document and chunks under another key (chunk ids are `<key>#<ordinal>`). */
+function rekeyDocument({ document, chunks }: DocumentToStore, key: string): DocumentToStore {
+  return {
+    document: { ...document, key },
+    chunks: chunks.map((stored) => ({ ...stored, chunk: { ...stored.chunk, id: `${key}#${stored.chunk.ordinal}`, doc: key } })),
+  };
 }
 
 function prepareDocument(document: LoadedDocument, options: SyncSourcesOptions): DocumentToStore {

@@ -1,5 +1,7 @@
 import type Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
+import type { LoadedDocument } from '../../../core/document.js';
+import { GroundedError } from '../../../core/errors.js';
 import type { CachedEmbedding, DocumentRows, IndexRow, SyncBatch, TextToEmbed } from '../../../core/store.js';
 import { embeddingText } from '../../../core/text/embedding-text.js';
 import { decodeFieldTerms, encodeFieldTerms } from '../../lexical/field-terms-codec.js';
@@ -48,6 +50,25 @@ export function createStoreConnection(db: Database.Database): StoreConnection {
     statements.insertSnapshot.run(kbId, key, generation, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   }).immediate;
 
+  const insertDocument = (kbId: number, sourceId: number, document: LoadedDocument): number => {
+    try {
+      return Number(
+        statements.insertDocument.run(kbId, sourceId, document.key, document.title, document.text, JSON.stringify(document.metadata))
+          .lastInsertRowid,
+      );
+    } catch (error) {
+      // The writer claimed its keys before it took the write lock; another process committed this one in between.
+      if ((error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
+        throw new GroundedError('KEY_TAKEN', `document id '${document.key}' was taken by another source while this batch was prepared`, {
+          details: { key: document.key },
+          hint: 'run the ingest again',
+          cause: error,
+        });
+      }
+      throw error;
+    }
+  };
+
   const applyBatch = db.transaction((kbId: number, batch: SyncBatch) => {
     if (batch.upserts.length > 0 || batch.removals.length > 0) statements.bumpGeneration.run(kbId);
     for (const removal of batch.removals) statements.deleteSource.run(kbId, removal.root, removal.path);
@@ -58,10 +79,7 @@ export function createStoreConnection(db: Database.Database): StoreConnection {
         statements.insertSource.run(kbId, source.root, source.path, source.hash, source.size, source.fingerprint).lastInsertRowid,
       );
       for (const { document, chunks } of upsert.documents) {
-        const documentId = Number(
-          statements.insertDocument.run(kbId, sourceId, document.key, document.title, document.text, JSON.stringify(document.metadata))
-            .lastInsertRowid,
-        );
+        const documentId = insertDocument(kbId, sourceId, document);
         for (const { chunk, body, title } of chunks) {
           statements.insertChunk.run(
             hashText(embeddingText(chunk)),
