@@ -23,6 +23,8 @@ export interface SpawnGroundedOptions {
   /** Run as this user and group (the test runs as root): a folder the child may not write is then really unwritable. */
   readonly uid?: number;
   readonly gid?: number;
+  /** Kill the child with SIGKILL after this many milliseconds if it is still running (fault injection). */
+  readonly killAfterMs?: number;
 }
 
 /**
@@ -49,8 +51,12 @@ export function spawnGrounded(args: readonly string[], options: SpawnGroundedOpt
   child.stderr.on('data', (data: Buffer) => {
     stderr += data.toString();
   });
+  const killer = options.killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), options.killAfterMs);
   return new Promise((done, fail) => {
     child.on('error', fail);
-    child.on('close', (code, signal) => done({ code, signal, stdout, stderr }));
+    child.on('close', (code, signal) => {
+      clearTimeout(killer);
+      done({ code, signal, stdout, stderr });
+    });
   });
 }
