@@ -300,12 +300,11 @@ async function prepareFile(
       const where = problem.line === undefined ? file.relativePath : `${file.relativePath}:${problem.line}`;
       counters.skipped.push({ path: where, reason: problem.reason });
     }
-    documents = result.documents.map((document) => prepareDocument(document, options));
+    documents = result.documents.map((document) => prepareDocument(storable(document), options));
   } catch (error) {
     // Any failure reading one file (a bad file, or a loader's own bug such as a stack overflow on hostile nesting)
     // skips that file; the rest of the sync goes on.
-    if (isGroundedError(error)) return skip(error.message);
-    return skip(`could not be loaded (${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}); please report it`);
+    return skip(loadFailure(error));
   }
   if (documents.length === 0 && previous === undefined) return skip('no documents found in the file');
   return {
@@ -407,6 +406,23 @@ function prepareDocument(document: LoadedDocument, options: SyncSourcesOptions):
     return { chunk, ...options.analyze(chunk) };
   });
   return { document, chunks };
+}
+
+/**
+ * The document, checked to be writable before it reaches a batch: its metadata must serialize (a loader's metadata
+ * nested too deep for `JSON.stringify` would otherwise fail the whole batch, not this one file).
+ */
+function storable(document: LoadedDocument): LoadedDocument {
+  JSON.stringify(document.metadata);
+  return document;
+}
+
+/** Why one file could not be loaded, for the report. */
+function loadFailure(error: unknown): string {
+  if (isGroundedError(error)) return error.message;
+  // V8's stack overflow has no code: its message is the only sign. The input (nesting thousands deep) is the cause.
+  if (error instanceof RangeError && /call stack/i.test(error.message)) return 'nested too deeply to read (the parser ran out of stack)';
+  return `could not be loaded (${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}); please report it`;
 }
 
 /**

@@ -71,14 +71,48 @@ describe('ingest limits on decompressed bytes and records', () => {
     // good.md, windows.txt and records.jsonl (its two good records).
     assert.equal(report.added, 3);
     assert.equal(report.totalDocuments, 4);
-    for (const [query, doc] of [
+    await searchFinds([
       ['gizmotron hums', 'windows.txt'],
       ['zeppelin pier', 'first'],
       ['doohickey Mondays', 'last'],
-    ] as const) {
-      const search = await grounded(['search', query, '--json']);
+    ]);
+  });
+
+  it('skips a file that would exhaust the stack or the heap in any loader, with its reason, and ingests the rest', async () => {
+    const hostile = join(cwd, 'hostile');
+    mkdirSync(hostile);
+    writeFileSync(join(hostile, 'good.md'), '# Sprockets\n\nThe sprocket turns twice a second.\n');
+    // 1,500 nested divs (16 KB): the HTML parser recurses once per level.
+    writeFileSync(join(hostile, 'divs.html'), `<html><body>${'<div>'.repeat(1500)}deep text${'</div>'.repeat(1500)}</body></html>`);
+    // Front matter whose YAML aliases expand to 387 million values once copied: the page is kept, its front matter not.
+    const aliases = ['a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
+    for (const [index, name] of [...'bcdefghi'].entries()) aliases.push(`${name}: &${name} [${Array(9).fill(`*${'abcdefgh'[index]}`).join(', ')}]`);
+    writeFileSync(join(hostile, 'bomb.md'), `---\n${aliases.join('\n')}\n---\n# Bomb\n\nThe whirligig spins backwards.\n`);
+    // JSON Lines metadata nested 100,000 deep: fine for JSON.parse, a stack overflow for JSON.stringify when stored.
+    writeFileSync(join(hostile, 'deep.jsonl'), `{"_id": "deep", "text": "t", "m": ${'['.repeat(100_000)}${']'.repeat(100_000)}}\n{"_id": "flat", "text": "The gadget beeps."}\n`);
+    const run = await grounded(['ingest', 'hostile', '--kb', 'hostile', '--json']);
+    assert.equal(run.code, 0, run.stderr);
+    const report = JSON.parse(run.stdout) as IngestJson;
+    const reasons = new Map(report.skipped.map((skip) => [skip.path, skip.reason]));
+    assert.equal(reasons.get('divs.html'), 'nested too deeply to read (the parser ran out of stack)');
+    assert.match(reasons.get('bomb.md:1') ?? '', /invalid front matter, kept as text: metadata has more than 100,000 values/);
+    assert.equal(reasons.get('deep.jsonl:1'), 'metadata is nested deeper than 64 levels');
+    assert.equal(report.totalDocuments, 3, JSON.stringify(report));
+    await searchFinds(
+      [
+        ['sprocket turns', 'good.md'],
+        ['whirligig backwards', 'bomb.md'],
+        ['gadget beeps', 'flat'],
+      ],
+      'hostile',
+    );
+  });
+
+  async function searchFinds(cases: readonly (readonly [string, string])[], kb = 'default'): Promise<void> {
+    for (const [query, doc] of cases) {
+      const search = await grounded(['search', query, '--kb', kb, '--json']);
       assert.equal(search.code, 0, search.stderr);
       assert.equal(parseJson<SearchJson>({ ...search, code: 0 }).results[0]?.doc, doc, query);
     }
-  });
+  }
 });

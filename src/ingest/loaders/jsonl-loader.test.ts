@@ -157,3 +157,10 @@ test('reads UTF-8 with a byte order mark, CRLF line ends and UTF-16 files', () =
     ]);
   }
 });
+
+test('a record whose metadata is nested thousands deep is one bad record', () => {
+  const deep = `{"_id": "deep", "text": "t", "m": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`;
+  const { documents, problems } = createJsonlLoader().load(input(lines(deep, { _id: 'fine', text: 'ok', m: [[1]] })));
+  assert.deepEqual(documents.map((document) => [document.key, document.metadata]), [['fine', { m: [[1]] }]]);
+  assert.deepEqual(problems, [{ line: 1, reason: 'metadata is nested deeper than 64 levels' }]);
+});

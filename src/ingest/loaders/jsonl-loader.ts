@@ -3,6 +3,7 @@ import type { DocumentLoader, LoadProblem, LoaderInput, LoadResult } from '../..
 import { GroundedError } from '../../core/errors.js';
 import { decodeText } from '../normalize/decode-text.js';
 import { formatMebibytes } from '../normalize/format-mebibytes.js';
+import { toJsonSafe } from './to-json-safe.js';
 import { normalizeText } from '../normalize/normalize-text.js';
 
 /** Field mapping of {@link createJsonlLoader}. Every field is optional; the defaults fit BEIR `corpus.jsonl`. */
@@ -51,7 +52,7 @@ type RecordResult = { document: LoadedDocument } | { reason: string };
  * text field(s). Title: the normalized title field or `''`. Bad lines are reported in `problems` with their
  * 1-based line number and the rest of the file still loads: malformed JSON, a record that is not an object,
  * a missing or empty text field, a duplicate id (the first occurrence wins), a line that is not UTF-8, a record over
- * `maxRecordBytes`. Blank lines are ignored. Lines are cut from the bytes and decoded one by one, so a file's size is
+ * `maxRecordBytes`, metadata nested deeper than 64 levels. Blank lines are ignored. Lines are cut from the bytes and decoded one by one, so a file's size is
  * bounded by memory only, never by the longest string V8 can hold. A file that is binary (a NUL byte in its first
  * 8,000 bytes) or has no record at all throws `GroundedError('INVALID_INPUT')`; a UTF-16 file (with its byte order
  * mark) is read as well.
@@ -171,9 +172,14 @@ function readRecord(content: string, line: number, relativePath: string, plan: F
   const used = new Set([idField, plan.titleField, ...text.fields]);
   const metadataFields = plan.metadataFields ?? Object.keys(own).filter((field) => !used.has(field));
   // fromEntries, not assignment: a `__proto__` field must stay a plain key.
-  const metadata = Object.fromEntries(
-    metadataFields.filter((field) => fields(field) !== undefined).map((field) => [field, fields(field)]),
-  );
+  const raw = Object.fromEntries(metadataFields.filter((field) => fields(field) !== undefined).map((field) => [field, fields(field)]));
+  let metadata: Record<string, unknown>;
+  try {
+    // Bounded: a record's metadata nested thousands deep would overflow the stack when it is stored.
+    metadata = toJsonSafe(raw) as Record<string, unknown>;
+  } catch (error) {
+    return { reason: (error as Error).message };
+  }
   return { document: { key, title, text: text.text, headings: [], metadata } };
 }
 
