@@ -81,7 +81,7 @@ const perSet = Object.fromEntries(
       {
         questions: mine.length,
         unanswerable: mine.filter((row) => !row.answerable).length,
-        heldOut: { ...figures(heldOut, mine), modelGate: figures(heldOut, mine, heldOut.modelThreshold) },
+        heldOut: { ...figures(heldOut, mine), modelGate: figures(heldOut, mine, heldOut.modelThreshold), model: { intercept: heldOut.intercept, weights: heldOut.weights } },
         shipped: { ...figures(shipped, mine), modelGate: figures(shipped, mine, shipped.modelThreshold) },
       },
     ];

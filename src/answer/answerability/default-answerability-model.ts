@@ -7,12 +7,12 @@ import type { AnswerabilityModel } from '../../core/answerability-model.js';
  */
 export const defaultAnswerabilityModel: AnswerabilityModel = {
   version: 1,
-  intercept: -1.4137,
+  intercept: -1.3847,
   weights: {
-    foundInCorpus: 1.747,
-    absentName: -1.1909,
-    meanTopRatio: 1.3682,
-    typedValueFound: 0.2945
+    foundInCorpus: 1.6775,
+    absentName: -1.142,
+    meanTopRatio: 1.5564,
+    typedValueFound: 0.207
   },
   threshold: 0.51,
   modelThreshold: 0.3,

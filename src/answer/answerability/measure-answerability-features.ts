@@ -41,7 +41,7 @@ export function measureAnswerabilityFeatures(
   const top = scores[0] ?? 0;
   const top5 = scores.slice(0, 5);
   const expected = expectedValueKinds(question);
-  const best = expected.kinds.length === 0 ? undefined : chooseAnswerUnits(question, terms, passages.slice(0, unionDepth), { analyzer: context.analyzer, maxUnits: 1 })[0];
+  const best = expected.kinds.length === 0 ? undefined : chooseAnswerUnits(question, terms, passages.slice(0, unionDepth), { analyzer: context.analyzer, maxUnits: 1, preferValues: false })[0];
   const dense = signals.denseScores;
   const features: AnswerabilityFeatures = {
     coverageBest: coverage.best,

@@ -11,6 +11,11 @@ describe('expectedValueKinds and valueKindsIn', () => {
     assert.ok(expectedValueKinds('Which flag disables colour?').kinds.includes('identifier'));
     assert.ok(expectedValueKinds('Can I set both at once?').kinds.includes('polar'));
     assert.deepEqual(expectedValueKinds('Tell me about routers').kinds, []);
+    assert.ok(expectedValueKinds('Our names contain spaces. Will that still work after the upgrade?').kinds.includes('polar'));
+    assert.ok(expectedValueKinds('What is the default readTimeout on an entry point?').kinds.includes('duration'));
+    assert.ok(expectedValueKinds('What is the maximum time to read a request?').kinds.includes('duration'));
+    assert.ok(!expectedValueKinds('Can I set both at the same time?').kinds.includes('duration'));
+    assert.ok(expectedValueKinds('Which subject can I watch for advisories?').kinds.includes('identifier'));
   });
 
   it('finds values of each kind in text', () => {
