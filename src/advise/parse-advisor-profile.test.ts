@@ -8,10 +8,10 @@ function thrown(action: () => unknown): GroundedError {
   try {
     action();
   } catch (error) {
-    assert.ok(isGroundedError(error, 'INVALID_INPUT'), String(error));
+    assert.ok(isGroundedError(error, 'INVALID_DATA'), String(error));
     return error;
   }
-  return assert.fail('expected INVALID_INPUT');
+  return assert.fail('expected INVALID_DATA');
 }
 
 describe('parseAdvisorProfile', () => {

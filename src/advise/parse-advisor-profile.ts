@@ -8,7 +8,7 @@ import { advisorProfileFields, advisorProfileSchema, type AdvisorProfile } from 
  * the all-defaults profile.
  *
  * @param name The file name, used in messages.
- * @throws GroundedError `INVALID_INPUT` with one line naming the field and what to write instead: a syntax error
+ * @throws GroundedError `INVALID_DATA` with one line naming the field and what to write instead: a syntax error
  *   with its line, a value of the wrong type or out of range, or an unknown field (with the closest known name).
  * @example
  * parseAdvisorProfile('gap: behaviour\nlabeledExamples: 200\n', 'profile.yaml').labeledExamples; // 200
@@ -20,20 +20,20 @@ export function parseAdvisorProfile(text: string, name: string): AdvisorProfile 
   } catch (error) {
     const line = error instanceof YAMLParseError ? error.linePos?.[0]?.line : undefined;
     const detail = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
-    throw new GroundedError('INVALID_INPUT', `profile ${name}${line === undefined ? '' : ` line ${line}`} is not valid YAML or JSON: ${detail}`, {
+    throw new GroundedError('INVALID_DATA', `profile ${name}${line === undefined ? '' : ` line ${line}`} is not valid YAML or JSON: ${detail}`, {
       hint: 'fix the syntax (see docs/advisor.md for an example profile)',
       cause: error,
     });
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    throw new GroundedError('INVALID_INPUT', `profile ${name} must be a mapping of fields to values`, {
+    throw new GroundedError('INVALID_DATA', `profile ${name} must be a mapping of fields to values`, {
       hint: 'write one `field: value` per line, e.g. `gap: behaviour` (see docs/advisor.md)',
     });
   }
   const parsed = advisorProfileSchema.safeParse(data);
   if (parsed.success) return parsed.data;
   const [issue] = parsed.error.issues;
-  throw new GroundedError('INVALID_INPUT', `profile ${name}: ${describeIssue(issue)}`, {
+  throw new GroundedError('INVALID_DATA', `profile ${name}: ${describeIssue(issue)}`, {
     details: { issues: parsed.error.issues.map((each) => ({ path: each.path.join('.'), message: each.message })) },
     hint: 'fix the field or remove it to use its default (every field is listed in docs/advisor.md)',
   });

@@ -19,7 +19,7 @@ const fineTunedSuffix = ':fine-tuned';
  *
  * @param table The default table with `llm.pricing` merged over it.
  * @param configuredModel `llm.model` of the config, when a model is configured.
- * @throws GroundedError `INVALID_INPUT` naming a model the table does not price and how to price it.
+ * @throws GroundedError `INVALID_DATA` naming a model the table does not price and how to price it.
  * @example
  * resolvePrices(profile, { ...defaultPriceTable, ...config.llm.pricing }, config.llm.model).rag.model;
  */
@@ -45,7 +45,7 @@ export function resolvePrices(profile: AdvisorProfile, table: Readonly<Record<st
 function priceOf(model: string, table: Readonly<Record<string, AdvisorModelPrice>>, field: string): AdvisorModelPrice {
   const price = table[model];
   if (price === undefined) {
-    throw new GroundedError('INVALID_INPUT', `profile ${field} '${model}' has no price`, {
+    throw new GroundedError('INVALID_DATA', `profile ${field} '${model}' has no price`, {
       details: { known: Object.keys(table) },
       hint: `add it to llm.pricing in the config, or use one of: ${Object.keys(table).join(', ')}`,
     });

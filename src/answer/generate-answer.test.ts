@@ -134,7 +134,7 @@ describe('generateAnswer', () => {
     assert.match(model.requests[0]?.messages.map((m) => m.content).join('\n') ?? '', /routing\.md/);
     await assert.rejects(
       generateAnswer('What does the compress middleware use?', [], options(scriptedModel('x', 250), { strategy: 'long-context', documents })),
-      (error: unknown) => isGroundedError(error, 'INVALID_INPUT') && /use --strategy rag/.test(error.hint ?? ''),
+      (error: unknown) => isGroundedError(error, 'INVALID_ARGUMENT') && /use --strategy rag/.test(error.hint ?? ''),
     );
   });
 

@@ -136,7 +136,7 @@ function prompt(
     const tokens = messages.reduce((sum, message) => sum + options.counter.count(message.content), 0);
     const window = options.model.capabilities.contextWindow - options.maxOutputTokens;
     if (tokens > window) {
-      throw new GroundedError('INVALID_INPUT', `the whole corpus is ${tokens} tokens; ${options.model.modelId} has room for ${window}`, {
+      throw new GroundedError('INVALID_ARGUMENT', `the whole corpus is ${tokens} tokens; ${options.model.modelId} has room for ${window}`, {
         hint: 'use --strategy rag, or a model with a larger context window',
         details: { tokens, window },
       });

@@ -253,7 +253,7 @@ export function createKnowledgeBase(options: OpenKnowledgeBaseOptions): Knowledg
     });
     if (dense.size === 0 && store.counts(name).chunks > 0) {
       dense = undefined;
-      throw new GroundedError('INVALID_INPUT', `no chunk of '${name}' has a vector from ${embedder.modelId} yet`, {
+      throw new GroundedError('NOT_READY', `no chunk of '${name}' has a vector from ${embedder.modelId} yet`, {
         hint: `run grounded ingest --kb ${name} on its folders again (unchanged files are skipped, only the vectors are computed), or use --preset lexical`,
       });
     }

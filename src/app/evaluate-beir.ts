@@ -44,7 +44,7 @@ export async function evaluateBeir(
     const started = performance.now();
     const sync = await kb.sync([data.corpusPath]);
     if (sync.totalDocuments === 0) {
-      throw new GroundedError('DATASET_INVALID', `no documents could be read from ${data.corpusPath}`, {
+      throw new GroundedError('INVALID_DATA', `no documents could be read from ${data.corpusPath}`, {
         hint: 'check the corpus format: one {"_id", "title", "text"} object per line',
       });
     }

@@ -7,7 +7,7 @@ import { GroundedError } from '../core/errors.js';
 /**
  * Reads a use-case profile file (YAML or JSON) for `grounded advise --profile FILE`; no file means every default.
  *
- * @throws GroundedError `PATH_NOT_FOUND` when the file cannot be read, `INVALID_INPUT` (one line naming the field to
+ * @throws GroundedError `PATH_NOT_FOUND` when the file cannot be read, `INVALID_DATA` (one line naming the field to
  *   fix) when it is not a valid profile.
  * @example
  * const profile = loadAdvisorProfile('profile.yaml', process.cwd());

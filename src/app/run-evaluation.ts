@@ -52,7 +52,7 @@ export async function runEvaluation(options: {
   try {
     kb.store.requireKnowledgeBase(options.kb);
     if (kb.store.counts(options.kb).chunks === 0) {
-      throw new GroundedError('INVALID_INPUT', `knowledge base '${options.kb}' is empty`, {
+      throw new GroundedError('NOT_READY', `knowledge base '${options.kb}' is empty`, {
         hint: `ingest the corpus of the golden set first: grounded ingest --kb ${options.kb} PATH`,
       });
     }

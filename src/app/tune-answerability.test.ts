@@ -131,12 +131,12 @@ describe('tuneAnswerability on a real knowledge base', () => {
     assert.equal(stored(), undefined);
     const tooFew = await expectGroundedError(
       tuneAnswerability({ config, kb: 'services', golden: writeSet('few.jsonl', [...answerable.slice(0, 15), ...unanswerable.slice(0, 4)]) }),
-      'INVALID_INPUT',
+      'INVALID_DATA',
     );
     assert.match(tooFew.message, /19 valid case\(s\); tuning answerability needs at least 20/);
-    const oneClass = await expectGroundedError(tuneAnswerability({ config, kb: 'services', golden: writeSet('one.jsonl', answerable) }), 'INVALID_INPUT');
+    const oneClass = await expectGroundedError(tuneAnswerability({ config, kb: 'services', golden: writeSet('one.jsonl', answerable) }), 'INVALID_DATA');
     assert.match(oneClass.message, /no unanswerable case/);
-    const otherClass = await expectGroundedError(tuneAnswerability({ config, kb: 'services', golden: writeSet('other.jsonl', unanswerable) }), 'INVALID_INPUT');
+    const otherClass = await expectGroundedError(tuneAnswerability({ config, kb: 'services', golden: writeSet('other.jsonl', unanswerable) }), 'INVALID_DATA');
     assert.match(otherClass.message, /no answerable case/);
     assert.equal(stored(), undefined);
   });

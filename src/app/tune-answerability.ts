@@ -63,8 +63,8 @@ export interface TuneAnswerabilityOptions {
  * only, no language model is called), fits the model (intercept only under 100 cases or 15 of either class, else
  * every coefficient shrunk toward the shipped model), cross-validates the fit in 5 stratified folds, and stores the
  * model under the name `answerability`, which `kb.answer` reads on every question. Changes nothing, and throws
- * `INVALID_INPUT`, when the set has under 20 cases or lacks answerable or unanswerable ones; `KB_NOT_FOUND` or
- * `INVALID_INPUT` for a missing or empty knowledge base.
+ * `INVALID_DATA`, when the set has under 20 cases or lacks answerable or unanswerable ones; `KB_NOT_FOUND` or
+ * `NOT_READY` for a missing or empty knowledge base.
  *
  * @example
  * const tuning = await tuneAnswerability({ config: loadConfig(), kb: 'docs', golden: 'golden.jsonl' });
@@ -121,14 +121,14 @@ export async function tuneAnswerability(options: TuneAnswerabilityOptions): Prom
 
 function refuseUnfitSet(file: string, cases: number, unanswerable: number): void {
   if (cases < minimumCases) {
-    throw new GroundedError('INVALID_INPUT', `${file} has ${cases} valid case(s); tuning answerability needs at least ${minimumCases}`, {
+    throw new GroundedError('INVALID_DATA', `${file} has ${cases} valid case(s); tuning answerability needs at least ${minimumCases}`, {
       details: { cases, minimum: minimumCases },
       hint: `add cases (answerable ones and ones the documents do not answer) until there are ${minimumCases}, then run it again`,
     });
   }
   const missing = unanswerable === 0 ? 'unanswerable' : unanswerable === cases ? 'answerable' : undefined;
   if (missing !== undefined) {
-    throw new GroundedError('INVALID_INPUT', `${file} has no ${missing} case; tuning answerability needs both kinds`, {
+    throw new GroundedError('INVALID_DATA', `${file} has no ${missing} case; tuning answerability needs both kinds`, {
       details: { cases, unanswerable },
       hint:
         missing === 'unanswerable'
@@ -142,7 +142,7 @@ function refuseUnfitSet(file: string, cases: number, unanswerable: number): void
 async function collectExamples(kb: KnowledgeBase, cases: readonly GoldenCase[]): Promise<AnswerabilityExample[]> {
   kb.store.requireKnowledgeBase(kb.name);
   if (kb.store.counts(kb.name).chunks === 0) {
-    throw new GroundedError('INVALID_INPUT', `knowledge base '${kb.name}' is empty`, {
+    throw new GroundedError('NOT_READY', `knowledge base '${kb.name}' is empty`, {
       hint: `ingest the corpus of the golden set first: grounded ingest --kb ${kb.name} PATH`,
     });
   }

@@ -28,7 +28,7 @@ export const adviseCommand: Register = (program, run) => {
         if (options.interview === true) {
           const input = context.io.stdin;
           if (input === undefined) {
-            throw new GroundedError('INVALID_INPUT', '--interview has no standard input to read answers from', {
+            throw new GroundedError('INVALID_ARGUMENT', '--interview has no standard input to read answers from', {
               hint: 'run it in a terminal or pipe the answers in, or write the answers in a file for --profile',
             });
           }

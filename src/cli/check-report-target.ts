@@ -13,7 +13,7 @@ export interface ReportTarget {
 
 /**
  * Checks that a report may be written to `file` and returns the real path a write would change (a symlink's
- * target). Throws `INVALID_INPUT` (exit 1, with what to do) for a path inside the data directory (the store lives
+ * target). Throws `INVALID_ARGUMENT` (exit 1, with what to do) for a path inside the data directory (the store lives
  * there), a folder, or an existing file that is not a grounded report unless `force`. Commands call it before their
  * work, so a long evaluation is not run for a report that cannot be written.
  *
@@ -24,16 +24,16 @@ export function checkReportTarget(file: string, target: ReportTarget): string {
   const path = realTargetOf(resolve(file));
   const dataDir = realOrSelf(resolve(target.dataDir));
   if (path === dataDir || path.startsWith(dataDir + sep)) {
-    throw new GroundedError('INVALID_INPUT', `refusing to write a report inside the data directory: ${file}`, {
+    throw new GroundedError('INVALID_ARGUMENT', `refusing to write a report inside the data directory: ${file}`, {
       hint: `the data directory (${target.dataDir}) holds the store; write the report somewhere else`,
     });
   }
   const existing = statSync(path, { throwIfNoEntry: false });
   if (existing?.isDirectory() === true) {
-    throw new GroundedError('INVALID_INPUT', `${file} is a folder`, { hint: 'give a file name, such as report.html' });
+    throw new GroundedError('INVALID_ARGUMENT', `${file} is a folder`, { hint: 'give a file name, such as report.html' });
   }
   if (existing !== undefined && target.force !== true && !isGroundedReport(path)) {
-    throw new GroundedError('INVALID_INPUT', `refusing to overwrite ${file}: it is not a report written by grounded`, {
+    throw new GroundedError('INVALID_ARGUMENT', `refusing to overwrite ${file}: it is not a report written by grounded`, {
       hint: 'choose another file name, or add --force to replace it',
     });
   }

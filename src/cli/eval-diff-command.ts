@@ -50,7 +50,7 @@ function parseGate(value: string | undefined): string[] {
   const metrics = value.split(',').map((metric) => metric.trim()).filter((metric) => metric !== '');
   const unknown = metrics.filter((metric) => !(metric in comparableMetrics));
   if (unknown.length > 0) {
-    throw new GroundedError('INVALID_INPUT', `unknown metric '${unknown[0]}' in --fail-on`, {
+    throw new GroundedError('INVALID_ARGUMENT', `unknown metric '${unknown[0]}' in --fail-on`, {
       hint: `choose from ${Object.keys(comparableMetrics).join(', ')}`,
     });
   }

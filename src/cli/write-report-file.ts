@@ -22,7 +22,7 @@ export function writeReportFile(file: string, html: string, target: ReportTarget
   } catch (error) {
     rmSync(temporary, { force: true });
     const code = (error as NodeJS.ErrnoException).code;
-    throw new GroundedError(code === 'ENOSPC' ? 'INVALID_INPUT' : 'PATH_NOT_FOUND', `cannot write report ${file}`, {
+    throw new GroundedError(code === 'ENOSPC' ? 'DISK_FULL' : 'PATH_NOT_FOUND', `cannot write report ${file}`, {
       hint: code === 'ENOSPC' ? 'free disk space, then run again' : 'check that the folder exists and is writable',
       cause: error,
     });

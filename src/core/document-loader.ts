@@ -24,7 +24,7 @@ export interface LoadResult {
 /**
  * Turns one file into normalized documents. One loader per format.
  *
- * A loader throws `GroundedError('INVALID_INPUT', ...)` when the whole file is unusable (binary, invalid
+ * A loader throws `GroundedError('INVALID_DATA', ...)` when the whole file is unusable (binary, invalid
  * UTF-8, empty); it reports per-record problems in {@link LoadResult.problems} and loads the rest.
  */
 export interface DocumentLoader {

@@ -1,17 +1,20 @@
 /**
- * Stable error codes. Callers switch on `code`, never on message text.
- * The CLI maps them to exit codes (see `cli/exit-code-for.ts`), the server to HTTP status.
+ * Stable error codes. Callers switch on `code`, never on message text. Every code has exactly one row in
+ * {@link errorTable} (`core/error-table.ts`): its exit code, HTTP status, whether a retry can succeed, and its meaning;
+ * `docs/errors.md` lists them.
  */
 export type ErrorCode =
   | 'PATH_NOT_FOUND'
   | 'FILE_UNREADABLE'
-  | 'UNSUPPORTED_FORMAT'
-  | 'INVALID_INPUT'
+  /** A value the caller chose is outside what the call accepts: a flag, an option, a parameter with a stated range. */
+  | 'INVALID_ARGUMENT'
+  /** The content of a file, record or dataset cannot be used: not text, malformed, empty, over a limit, too few cases. */
+  | 'INVALID_DATA'
   | 'INVALID_CONFIG'
+  /** The knowledge base is not in the state the call needs yet (empty, no vectors): run ingest first. */
+  | 'NOT_READY'
   | 'KB_NOT_FOUND'
   | 'RUN_NOT_FOUND'
-  | 'REGRESSION'
-  | 'DATASET_INVALID'
   | 'STORE_CORRUPT'
   | 'STORE_BUSY'
   /** The store (or its data directory) cannot be written: permission denied or a read-only file system. */
@@ -33,6 +36,7 @@ export type ErrorCode =
   | 'PROVIDER_BAD_RESPONSE'
   | 'MODEL_INVALID'
   | 'ABORTED'
+  /** A broken invariant: a bug in grounded, or in code calling its low-level parts out of their contract. */
   | 'INTERNAL';
 
 /** Fields every error carries besides its message. */

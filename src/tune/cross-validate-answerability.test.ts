@@ -91,7 +91,7 @@ describe('crossValidateAnswerability', () => {
 
   it('refuses fewer than 2 folds or more folds than examples', async () => {
     const options = { baseline: model(0.5), predict: carried, fit: () => model(0.5) };
-    await expectGroundedError(Promise.resolve().then(() => crossValidateAnswerability(grouped, { ...options, folds: 1 })), 'INVALID_INPUT');
-    await expectGroundedError(Promise.resolve().then(() => crossValidateAnswerability(grouped.slice(0, 3), options)), 'INVALID_INPUT');
+    await expectGroundedError(Promise.resolve().then(() => crossValidateAnswerability(grouped, { ...options, folds: 1 })), 'INVALID_ARGUMENT');
+    await expectGroundedError(Promise.resolve().then(() => crossValidateAnswerability(grouped.slice(0, 3), options)), 'INVALID_ARGUMENT');
   });
 });

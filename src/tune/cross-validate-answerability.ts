@@ -33,7 +33,7 @@ export interface CrossValidateAnswerabilityOptions {
  * answerable examples, in the order given, are dealt to the folds in turn, and the unanswerable ones continue the
  * deal, so every fold holds within one of its share of each class and fold sizes differ by at most one. Each fold is
  * scored by a model fitted on the others; the figures are pooled over all held-out questions (weighted by
- * `weight`). Throws `INVALID_INPUT` for fewer than 2 folds or more folds than examples.
+ * `weight`). Throws `INVALID_ARGUMENT` for fewer than 2 folds or more folds than examples.
  *
  * @example
  * const figures = crossValidateAnswerability(examples, {
@@ -49,7 +49,7 @@ export function crossValidateAnswerability(
 ): AnswerabilityCrossValidation {
   const folds = options.folds ?? 5;
   if (!Number.isInteger(folds) || folds < 2 || folds > examples.length) {
-    throw new GroundedError('INVALID_INPUT', `cannot cross-validate ${examples.length} examples in ${folds} folds`, {
+    throw new GroundedError('INVALID_ARGUMENT', `cannot cross-validate ${examples.length} examples in ${folds} folds`, {
       hint: 'use from 2 folds up to the number of examples',
     });
   }

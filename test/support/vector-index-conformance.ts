@@ -27,7 +27,10 @@ function randomUnitVectors(count: number, dimensions: number, seed: number): Flo
 
 const rowsOf = (hits: readonly VectorHit[]): number[] => hits.map((hit) => hit.row);
 
-const invalidInput = (error: unknown): boolean => isGroundedError(error, 'INVALID_INPUT');
+// A vector or query the caller chose badly is INVALID_ARGUMENT; rows that are not ids, or counts that disagree, break the
+// caller's own invariant: INTERNAL.
+const invalidArgument = (error: unknown): boolean => isGroundedError(error, 'INVALID_ARGUMENT');
+const brokenInvariant = (error: unknown): boolean => isGroundedError(error, 'INTERNAL');
 
 // Four directions in 3-D whose similarities to `query` are clearly apart: 1 > 0.8 > 0.6 > -0.6.
 const query = unit(1, 0, 0);
@@ -126,13 +129,13 @@ export function vectorIndexConformance(name: string, create: VectorIndexFactory)
 
     it('rejects vectors and queries of the wrong length, bad rows and non-finite values, changing nothing', () => {
       const index = filled();
-      assert.throws(() => index.add([50, 51], [vectors.best, new Float32Array(4)]), invalidInput);
-      assert.throws(() => index.add([50], [vectors.best, vectors.second]), invalidInput);
-      assert.throws(() => index.add([-1], [vectors.best]), invalidInput);
-      assert.throws(() => index.add([1.5], [vectors.best]), invalidInput);
-      assert.throws(() => index.add([50], [new Float32Array([Number.NaN, 0, 0])]), invalidInput);
-      assert.throws(() => index.search(new Float32Array(2), 3), invalidInput);
-      assert.throws(() => index.search(query, -1), invalidInput);
+      assert.throws(() => index.add([50, 51], [vectors.best, new Float32Array(4)]), invalidArgument);
+      assert.throws(() => index.add([50], [vectors.best, vectors.second]), brokenInvariant);
+      assert.throws(() => index.add([-1], [vectors.best]), brokenInvariant);
+      assert.throws(() => index.add([1.5], [vectors.best]), brokenInvariant);
+      assert.throws(() => index.add([50], [new Float32Array([Number.NaN, 0, 0])]), invalidArgument);
+      assert.throws(() => index.search(new Float32Array(2), 3), invalidArgument);
+      assert.throws(() => index.search(query, -1), invalidArgument);
       assert.equal(index.size, 4);
       assert.equal(index.has(50), false);
       assert.deepEqual(rowsOf(index.search(query, 4)), [30, 40, 20, 10]);

@@ -128,7 +128,7 @@ describe('verifyCitations', () => {
 
   it('rejects duplicate source numbers and an out-of-range minSupport', async () => {
     const duplicate = [...sources, { n: 1, passage: sources[2]?.passage as ScoredChunk }];
-    await assert.rejects(verifyCitations(answer, duplicate), (error) => isGroundedError(error, 'INVALID_INPUT'));
-    await assert.rejects(verifyCitations(answer, sources, { minSupport: 1.5 }), (error) => isGroundedError(error, 'INVALID_INPUT'));
+    await assert.rejects(verifyCitations(answer, duplicate), (error) => isGroundedError(error, 'INTERNAL'));
+    await assert.rejects(verifyCitations(answer, sources, { minSupport: 1.5 }), (error) => isGroundedError(error, 'INVALID_ARGUMENT'));
   });
 });

@@ -62,7 +62,7 @@ export async function verifyCitations(
 ): Promise<CitationVerification> {
   const minSupport = options.minSupport ?? 0.5;
   if (!(minSupport >= 0 && minSupport <= 1)) {
-    throw new GroundedError('INVALID_INPUT', `minSupport must be between 0 and 1, got ${minSupport}`, {
+    throw new GroundedError('INVALID_ARGUMENT', `minSupport must be between 0 and 1, got ${minSupport}`, {
       details: { minSupport },
       hint: 'pass a share such as 0.5 (half of a sentence\'s content words must appear in its sources)',
     });
@@ -113,7 +113,7 @@ function indexSources(sources: readonly CitableSource[]): Map<number, ScoredChun
   const byNumber = new Map<number, ScoredChunk>();
   for (const source of sources) {
     if (byNumber.has(source.n)) {
-      throw new GroundedError('INVALID_INPUT', `two sources share the marker number ${source.n}`, {
+      throw new GroundedError('INTERNAL', `two sources share the marker number ${source.n}`, {
         details: { n: source.n },
         hint: 'pass the sources exactly as packContext numbered them',
       });

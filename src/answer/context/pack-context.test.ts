@@ -69,9 +69,9 @@ describe('packContext', () => {
     assert.deepEqual(packContext([], { budgetTokens: 100, counter }), { sources: [], usedTokens: 0, dropped: 0 });
   });
 
-  it('rejects a negative or fractional budget with INVALID_INPUT', () => {
+  it('rejects a negative or fractional budget with INVALID_ARGUMENT', () => {
     for (const budgetTokens of [-1, 1.5, Number.NaN]) {
-      assert.throws(() => packContext([short], { budgetTokens, counter }), (error) => isGroundedError(error, 'INVALID_INPUT'));
+      assert.throws(() => packContext([short], { budgetTokens, counter }), (error) => isGroundedError(error, 'INVALID_ARGUMENT'));
     }
   });
 });

@@ -49,7 +49,7 @@ export interface PackedContext {
 export function packContext(passages: readonly ScoredChunk[], options: PackContextOptions): PackedContext {
   const { budgetTokens, counter } = options;
   if (!Number.isInteger(budgetTokens) || budgetTokens < 0) {
-    throw new GroundedError('INVALID_INPUT', `context budget must be a non-negative integer, got ${budgetTokens}`, {
+    throw new GroundedError('INVALID_ARGUMENT', `context budget must be a non-negative integer, got ${budgetTokens}`, {
       details: { budgetTokens },
       hint: 'pass budgetTokens as a whole number of tokens, e.g. the context window minus the prompt and answer room',
     });

@@ -26,7 +26,7 @@ it('makes one answerable case per query with a positive judgment, the judged doc
     { id: 'q1', question: 'first?', answers: [], sources: [{ doc: 'd1' }], kind: 'answerable', tags: ['beir'] },
     { id: 'q2', question: 'second?', answers: [], sources: [{ doc: 'd2' }, { doc: 'd3' }], kind: 'answerable', tags: ['beir'] },
   ]);
-  assert.throws(() => importBeir(dir, 'dev'), (error) => isGroundedError(error, 'DATASET_INVALID'));
+  assert.throws(() => importBeir(dir, 'dev'), (error) => isGroundedError(error, 'INVALID_DATA'));
 });
 
 const scifact = fileURLToPath(new URL('../../../../shared/datasets/beir-scifact', import.meta.url));

@@ -66,7 +66,7 @@ describe('importClapnq', () => {
   it('names the bad line of a malformed file', () => {
     const bad = join(dir, 'bad.jsonl');
     writeFileSync(bad, `${JSON.stringify(answerable[0])}\n{"id": 1, "input": "q", "passages": [], "output": []}\n`);
-    assert.throws(() => importClapnq(bad, jsonl('u.jsonl', unanswerable)), (error) => isGroundedError(error, 'DATASET_INVALID') && error.message.includes(':2: '));
+    assert.throws(() => importClapnq(bad, jsonl('u.jsonl', unanswerable)), (error) => isGroundedError(error, 'INVALID_DATA') && error.message.includes(':2: '));
     assert.throws(() => importClapnq(join(dir, 'missing.jsonl'), bad), (error) => isGroundedError(error, 'PATH_NOT_FOUND'));
   });
 });

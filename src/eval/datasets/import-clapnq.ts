@@ -37,7 +37,7 @@ export interface ClapnqImportOptions {
  *   unless `longAnswers` (see {@link ClapnqImportOptions});
  * - unanswerable records: kind `unanswerable`; their passage (same article, no answer) stays in the corpus as a
  *   distractor, which is what makes abstention testable.
- * Every case is tagged `clapnq`. Throws `PATH_NOT_FOUND` for a missing file and `DATASET_INVALID` naming a bad line.
+ * Every case is tagged `clapnq`. Throws `PATH_NOT_FOUND` for a missing file and `INVALID_DATA` naming a bad line.
  *
  * @example
  * const dir = '../shared/datasets/clapnq-dev';
@@ -113,7 +113,7 @@ function readRecords(file: string): ClapnqRecord[] {
 }
 
 function invalid(file: string, line: number, reason: string): GroundedError {
-  return new GroundedError('DATASET_INVALID', `${file}:${line}: ${reason}`, {
+  return new GroundedError('INVALID_DATA', `${file}:${line}: ${reason}`, {
     details: { path: file, line },
     hint: 'expected ClapNQ JSON Lines: {"id", "input", "passages": [{"title", "text"}], "output": [{"answer", "selected_sentences"}]}',
   });

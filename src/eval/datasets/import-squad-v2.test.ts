@@ -72,9 +72,9 @@ describe('importSquadV2', () => {
     assert.equal(importSquadV2(gz).cases.length, 4);
     const bad = join(dir, 'bad.json');
     writeFileSync(bad, JSON.stringify({ data: [{ title: 'x' }] }));
-    assert.throws(() => importSquadV2(bad), (error) => isGroundedError(error, 'DATASET_INVALID') && /paragraphs/.test(error.message));
+    assert.throws(() => importSquadV2(bad), (error) => isGroundedError(error, 'INVALID_DATA') && /paragraphs/.test(error.message));
     writeFileSync(bad, '{"data": [');
-    assert.throws(() => importSquadV2(bad), (error) => isGroundedError(error, 'DATASET_INVALID'));
+    assert.throws(() => importSquadV2(bad), (error) => isGroundedError(error, 'INVALID_DATA'));
     assert.throws(() => importSquadV2(join(dir, 'missing.json')), (error) => isGroundedError(error, 'PATH_NOT_FOUND'));
   });
 });

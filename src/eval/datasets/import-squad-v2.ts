@@ -40,7 +40,7 @@ type SquadQuestion = z.infer<typeof squadSchema>['data'][number]['paragraphs'][n
  *   tags = [article title];
  * - `is_impossible` questions: kind `unanswerable`, no answers, no sources.
  *
- * Throws `PATH_NOT_FOUND` for a missing file and `DATASET_INVALID` when the file is not SQuAD JSON.
+ * Throws `PATH_NOT_FOUND` for a missing file and `INVALID_DATA` when the file is not SQuAD JSON.
  *
  * @example
  * const { corpus, cases } = importSquadV2('../shared/datasets/squad-v2-cs224n-dev/dev-v2.0.json.gz');
@@ -49,7 +49,7 @@ export function importSquadV2(file: string): ImportedDataset {
   const parsed = squadSchema.safeParse(parseJson(file));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new GroundedError('DATASET_INVALID', `${file} is not SQuAD v2.0 JSON: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim(), {
+    throw new GroundedError('INVALID_DATA', `${file} is not SQuAD v2.0 JSON: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim(), {
       details: { path: file },
       hint: 'expected {"data": [{"title", "paragraphs": [{"context", "qas": [...]}]}]}',
     });
@@ -71,7 +71,7 @@ function parseJson(file: string): unknown {
     return JSON.parse(readTextFile(file));
   } catch (error) {
     if (error instanceof GroundedError) throw error;
-    throw new GroundedError('DATASET_INVALID', `${file} is not valid JSON: ${(error as Error).message}`, {
+    throw new GroundedError('INVALID_DATA', `${file} is not valid JSON: ${(error as Error).message}`, {
       details: { path: file },
       hint: 'point at the official dev-v2.0.json (gzip is fine)',
     });

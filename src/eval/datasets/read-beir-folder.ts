@@ -13,7 +13,7 @@ export interface BeirSplit {
 }
 
 /**
- * Reads a BEIR folder (`corpus.jsonl[.gz]`, `queries.jsonl`, `qrels/SPLIT.tsv`). Throws `DATASET_INVALID` naming the
+ * Reads a BEIR folder (`corpus.jsonl[.gz]`, `queries.jsonl`, `qrels/SPLIT.tsv`). Throws `INVALID_DATA` naming the
  * missing file or the bad line.
  *
  * @example
@@ -65,12 +65,12 @@ function readQrels(path: string): Map<string, Map<string, number>> {
 }
 
 function missing(dir: string, what: string): GroundedError {
-  return new GroundedError('DATASET_INVALID', `${dir} is not a BEIR folder: ${what} is missing`, {
+  return new GroundedError('INVALID_DATA', `${dir} is not a BEIR folder: ${what} is missing`, {
     hint: 'point at a folder with corpus.jsonl[.gz], queries.jsonl and qrels/<split>.tsv',
   });
 }
 
 function invalid(path: string, line: number, reason: string): GroundedError {
   const where = line > 0 ? `${path}:${line}` : path;
-  return new GroundedError('DATASET_INVALID', `${where}: ${reason}`, { details: { path, line } });
+  return new GroundedError('INVALID_DATA', `${where}: ${reason}`, { details: { path, line } });
 }

@@ -104,12 +104,12 @@ describe('readGoldenSet', () => {
     assert.deepEqual(readGoldenSet(path).cases.map((golden) => golden.id), ['q1', 'q2']);
   });
 
-  it('throws PATH_NOT_FOUND for a missing file and DATASET_INVALID when no case is valid', () => {
+  it('throws PATH_NOT_FOUND for a missing file and INVALID_DATA when no case is valid', () => {
     assert.throws(() => readGoldenSet(join(dir, 'missing.jsonl')), (error) => isGroundedError(error, 'PATH_NOT_FOUND'));
     assert.throws(
       () => readGoldenSet(goldenFile(['not json', { id: 'x' }])),
-      (error) => isGroundedError(error, 'DATASET_INVALID') && /line 1: malformed JSON/.test(error.message),
+      (error) => isGroundedError(error, 'INVALID_DATA') && /line 1: malformed JSON/.test(error.message),
     );
-    assert.throws(() => readGoldenSet(goldenFile([''])), (error) => isGroundedError(error, 'DATASET_INVALID'));
+    assert.throws(() => readGoldenSet(goldenFile([''])), (error) => isGroundedError(error, 'INVALID_DATA'));
   });
 });

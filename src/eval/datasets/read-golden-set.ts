@@ -17,7 +17,7 @@ export interface GoldenSetProblem {
  * answers or sources, an `answerable` case with neither. A `synthesis` case with fewer than two sources is kept and
  * reported as a warning (reason ending in "(kept)"). Blank lines are ignored.
  *
- * Throws `PATH_NOT_FOUND` when the file is missing and `DATASET_INVALID` when no line is a valid case.
+ * Throws `PATH_NOT_FOUND` when the file is missing and `INVALID_DATA` when no line is a valid case.
  *
  * @example
  * const { cases, problems } = readGoldenSet('eval/golden.jsonl');
@@ -47,7 +47,7 @@ export function readGoldenSet(path: string): { cases: GoldenCase[]; problems: Go
   }
   if (cases.length === 0) {
     const first = problems[0];
-    throw new GroundedError('DATASET_INVALID', `${path} holds no valid golden case${first ? ` (line ${first.line}: ${first.reason})` : ''}`, {
+    throw new GroundedError('INVALID_DATA', `${path} holds no valid golden case${first ? ` (line ${first.line}: ${first.reason})` : ''}`, {
       details: { path, problems: problems.slice(0, 20) },
       hint: 'write one {"id","question","answers","sources","kind"} object per line (see docs on the golden-set format)',
     });

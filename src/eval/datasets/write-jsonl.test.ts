@@ -31,6 +31,6 @@ it('replaces an existing file and accepts any iterable', () => {
   assert.equal(readFileSync(path, 'utf8'), '{"_id":"new","title":"","text":"t"}\n');
 });
 
-it('throws INVALID_INPUT when the path cannot be written', () => {
-  assert.throws(() => writeJsonl(join(dir, 'corpus.jsonl', 'below-a-file.jsonl'), []), (error) => isGroundedError(error, 'INVALID_INPUT'));
+it('throws PATH_NOT_FOUND when the path cannot be written', () => {
+  assert.throws(() => writeJsonl(join(dir, 'corpus.jsonl', 'below-a-file.jsonl'), []), (error) => isGroundedError(error, 'PATH_NOT_FOUND'));
 });

@@ -4,7 +4,7 @@ import { GroundedError } from '../../core/errors.js';
 
 /**
  * Writes records as JSON Lines (one `JSON.stringify` per line, `\n` after each), replacing the file and creating its
- * folder. Throws `INVALID_INPUT` when the file cannot be written.
+ * folder. Throws `DISK_FULL` when the disk is full, `PATH_NOT_FOUND` when the file cannot be created there.
  *
  * @example
  * writeJsonl('eval/squad/golden.jsonl', cases);
@@ -16,7 +16,8 @@ export function writeJsonl(path: string, records: Iterable<unknown>): void {
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, lines.join(''));
   } catch (error) {
-    throw new GroundedError('INVALID_INPUT', `cannot write ${path}: ${(error as Error).message}`, {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new GroundedError(code === 'ENOSPC' ? 'DISK_FULL' : 'PATH_NOT_FOUND', `cannot write ${path}: ${(error as Error).message}`, {
       details: { path },
       hint: 'choose an output folder you can write to',
       cause: error,

@@ -43,8 +43,8 @@ describe('abstentionTradeoffCurve', () => {
     ]);
   });
 
-  it('refuses a step outside (0, 1] with INVALID_INPUT', () => {
-    assert.throws(() => abstentionTradeoffCurve(cases, 0), { code: 'INVALID_INPUT' });
-    assert.throws(() => abstentionTradeoffCurve(cases, -0.1), { code: 'INVALID_INPUT' });
+  it('refuses a step outside (0, 1] with INVALID_ARGUMENT', () => {
+    assert.throws(() => abstentionTradeoffCurve(cases, 0), { code: 'INVALID_ARGUMENT' });
+    assert.throws(() => abstentionTradeoffCurve(cases, -0.1), { code: 'INVALID_ARGUMENT' });
   });
 });

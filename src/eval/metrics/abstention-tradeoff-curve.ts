@@ -17,14 +17,14 @@ export interface AbstentionTradeoffPoint {
  * recall long before over-refusal. It shows what any threshold would cost without re-running the evaluation.
  * A `step` that does not divide 1 stops at its last multiple below 1.
  *
- * @throws GroundedError `INVALID_INPUT` when `step` is not in (0, 1].
+ * @throws GroundedError `INVALID_ARGUMENT` when `step` is not in (0, 1].
  * @example
  * abstentionTradeoffCurve([{ predicted: 0.3, answerable: false }, { predicted: 0.7, answerable: true }], 0.5);
  * // [{ threshold: 0, overRefusal: 0, abstentionRecall: 0 }, { threshold: 0.5, overRefusal: 0, abstentionRecall: 1 },
  * //  { threshold: 1, overRefusal: 1, abstentionRecall: 1 }]
  */
 export function abstentionTradeoffCurve(outcomes: readonly AnswerabilityOutcome[], step = 0.02): AbstentionTradeoffPoint[] {
-  if (!(step > 0 && step <= 1)) throw new GroundedError('INVALID_INPUT', `threshold step must be in (0, 1], got ${step}`);
+  if (!(step > 0 && step <= 1)) throw new GroundedError('INVALID_ARGUMENT', `threshold step must be in (0, 1], got ${step}`);
   const answerable = outcomes.filter((outcome) => outcome.answerable).map((outcome) => outcome.predicted);
   const unanswerable = outcomes.filter((outcome) => !outcome.answerable).map((outcome) => outcome.predicted);
   const refused = (predictions: readonly number[], threshold: number): number | null =>

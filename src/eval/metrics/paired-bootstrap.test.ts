@@ -43,9 +43,9 @@ describe('pairedBootstrap', () => {
   it('empty inputs give zeros', () => {
     assert.deepEqual(pairedBootstrap([], []), { delta: 0, low: 0, high: 0 });
   });
-  it('rejects different lengths and bad options with INVALID_INPUT', () => {
-    assert.throws(() => pairedBootstrap([1, 2], [1]), (error) => isGroundedError(error, 'INVALID_INPUT'));
-    assert.throws(() => pairedBootstrap([1], [1], { iterations: 0 }), (error) => isGroundedError(error, 'INVALID_INPUT'));
-    assert.throws(() => pairedBootstrap([1], [1], { confidence: 1 }), (error) => isGroundedError(error, 'INVALID_INPUT'));
+  it('rejects different lengths and bad options with INVALID_ARGUMENT', () => {
+    assert.throws(() => pairedBootstrap([1, 2], [1]), (error) => isGroundedError(error, 'INVALID_ARGUMENT'));
+    assert.throws(() => pairedBootstrap([1], [1], { iterations: 0 }), (error) => isGroundedError(error, 'INVALID_ARGUMENT'));
+    assert.throws(() => pairedBootstrap([1], [1], { confidence: 1 }), (error) => isGroundedError(error, 'INVALID_ARGUMENT'));
   });
 });

@@ -31,7 +31,7 @@ function mulberry32(seed: number): () => number {
 }
 
 function invalid(message: string, hint: string, details: Record<string, unknown>): GroundedError {
-  return new GroundedError('INVALID_INPUT', message, { hint, details });
+  return new GroundedError('INVALID_ARGUMENT', message, { hint, details });
 }
 
 /**
@@ -42,7 +42,7 @@ function invalid(message: string, hint: string, details: Record<string, unknown>
  * Deterministic: the indices come from a seeded mulberry32 PRNG. An interval that excludes 0 means the difference
  * is unlikely to be resampling noise. No cases gives `{ delta: 0, low: 0, high: 0 }`.
  *
- * @throws GroundedError `INVALID_INPUT` when the lengths differ, `iterations` is not a positive integer or
+ * @throws GroundedError `INVALID_ARGUMENT` when the lengths differ, `iterations` is not a positive integer or
  *   `confidence` is outside (0, 1).
  * @example
  * pairedBootstrap([0, 1, 1, 0], [1, 1, 1, 0]); // { delta: 0.25, low: 0, high: 0.75 } (about)

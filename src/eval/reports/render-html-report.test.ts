@@ -150,7 +150,7 @@ describe('renderHtmlReport', () => {
     assert.ok(gates, 'the metrics table shows the gates of the predicted run');
   });
 
-  it('refuses an empty list of runs with INVALID_INPUT', () => {
-    assert.throws(() => renderHtmlReport([]), { code: 'INVALID_INPUT' });
+  it('refuses an empty list of runs with INVALID_ARGUMENT', () => {
+    assert.throws(() => renderHtmlReport([]), { code: 'INVALID_ARGUMENT' });
   });
 });

@@ -72,14 +72,14 @@ ol, ul { margin: 2px 0; padding-left: 20px; }
  * runs (the same golden set under different presets, say) are shown side by side, labelled by `runLabels`.
  * All text from the runs is escaped.
  *
- * @throws GroundedError `INVALID_INPUT` when `runs` is empty.
+ * @throws GroundedError `INVALID_ARGUMENT` when `runs` is empty.
  * @example
  * writeFileSync('report.html', renderHtmlReport([report]));
  * writeFileSync('compare.html', renderHtmlReport([lexicalRun, hybridRun]));
  */
 export function renderHtmlReport(runs: readonly EvalRunReport[]): string {
   if (runs.length === 0) {
-    throw new GroundedError('INVALID_INPUT', 'no evaluation runs to report', {
+    throw new GroundedError('INVALID_ARGUMENT', 'no evaluation runs to report', {
       hint: 'pass at least one run: `grounded eval run --report FILE` or `grounded eval show RUN_ID --report FILE`',
     });
   }

@@ -208,8 +208,8 @@ describe('buildBm25Index', () => {
   });
 
   it('rejects duplicate or non-integer rows and out-of-range parameters', () => {
-    assert.throws(() => buildBm25Index([chunk(1, 'a'), chunk(1, 'b')]), (error) => isGroundedError(error, 'INVALID_INPUT'));
-    assert.throws(() => buildBm25Index([chunk(1.5, 'a')]), (error) => isGroundedError(error, 'INVALID_INPUT'));
+    assert.throws(() => buildBm25Index([chunk(1, 'a'), chunk(1, 'b')]), (error) => isGroundedError(error, 'INTERNAL'));
+    assert.throws(() => buildBm25Index([chunk(1.5, 'a')]), (error) => isGroundedError(error, 'INTERNAL'));
     for (const params of [{ b: 1.2 }, { k1: -1 }, { titleWeight: Number.NaN }, { titleB: -0.1 }]) {
       assert.throws(() => buildBm25Index([chunk(1, 'a')], params), (error) => isGroundedError(error, 'INVALID_CONFIG'));
     }

@@ -69,12 +69,12 @@ function sortedChunks(rows: Iterable<AnalyzedChunk>): AnalyzedChunk[] {
   for (let index = 0; index < chunks.length; index++) {
     const row = chunks[index]?.row;
     if (!Number.isSafeInteger(row)) {
-      throw new GroundedError('INVALID_INPUT', `lexical index rows must be safe integers, got ${row}`, {
+      throw new GroundedError('INTERNAL', `lexical index rows must be safe integers, got ${row}`, {
         hint: 'pass the chunk rowid as row',
       });
     }
     if (index > 0 && chunks[index - 1]?.row === row) {
-      throw new GroundedError('INVALID_INPUT', `lexical index row ${row} appears twice`, {
+      throw new GroundedError('INTERNAL', `lexical index row ${row} appears twice`, {
         details: { row },
         hint: 'give every chunk its own row number',
       });
@@ -228,7 +228,7 @@ function buildPostings(chunks: readonly AnalyzedChunk[], params: Required<Bm25Pa
  * terms are ignored, and an empty query returns `[]`. See {@link Bm25Params} for the formula.
  *
  * Defaults: `k1 = 0.9`, `b = 0.4`, `titleWeight =` {@link DEFAULT_TITLE_WEIGHT}, `titleB = b`.
- * Throws `INVALID_INPUT` on duplicate or non-integer rows, `INVALID_CONFIG` on parameters out of range.
+ * Throws `INTERNAL` on duplicate or non-integer rows (a broken invariant of the caller), `INVALID_CONFIG` on parameters out of range.
  *
  * @example
  * const analyzer = createAnalyzer();

@@ -48,7 +48,7 @@ describe('encodeFieldTerms / decodeFieldTerms', () => {
   it('rejects frequencies that are not positive integers', () => {
     assert.throws(
       () => encodeFieldTerms({ terms: new Map([['cat', 0.5]]), length: 1 }),
-      (error) => isGroundedError(error, 'INVALID_INPUT'),
+      (error) => isGroundedError(error, 'INTERNAL'),
     );
   });
 });

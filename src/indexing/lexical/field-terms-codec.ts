@@ -35,7 +35,7 @@ export function encodeFieldTerms(field: FieldTerms): string {
   const groups = new Map<number, string[]>();
   for (const [term, count] of field.terms) {
     if (!(Number.isInteger(count) && count > 0)) {
-      throw new GroundedError('INVALID_INPUT', `term frequency must be a positive integer, got ${count}`, {
+      throw new GroundedError('INTERNAL', `term frequency must be a positive integer, got ${count}`, {
         details: { term, count },
         hint: 'build FieldTerms with countTerms()',
       });

@@ -1,7 +1,7 @@
 import { GroundedError } from '../../core/errors.js';
 
 /**
- * Returns `dimensions` when it is a positive integer, else throws `INVALID_INPUT`. Shared by every vector index
+ * Returns `dimensions` when it is a positive integer, else throws `INVALID_ARGUMENT`. Shared by every vector index
  * factory so they reject the same bad settings the same way.
  *
  * @example
@@ -9,7 +9,7 @@ import { GroundedError } from '../../core/errors.js';
  */
 export function checkDimensions(dimensions: number): number {
   if (!(Number.isInteger(dimensions) && dimensions > 0)) {
-    throw new GroundedError('INVALID_INPUT', `vector dimensions must be a positive integer, got ${dimensions}`, {
+    throw new GroundedError('INVALID_ARGUMENT', `vector dimensions must be a positive integer, got ${dimensions}`, {
       details: { dimensions },
       hint: "pass the embedder's dimensions",
     });

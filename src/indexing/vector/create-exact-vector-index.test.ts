@@ -102,7 +102,7 @@ describe('createExactVectorIndex', () => {
 
   it('rejects dimensions that are not positive integers', () => {
     for (const dimensions of [0, -3, 2.5, Number.NaN]) {
-      assert.throws(() => createExactVectorIndex({ dimensions }), (error) => isGroundedError(error, 'INVALID_INPUT'));
+      assert.throws(() => createExactVectorIndex({ dimensions }), (error) => isGroundedError(error, 'INVALID_ARGUMENT'));
     }
   });
 });

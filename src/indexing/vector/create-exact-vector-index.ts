@@ -24,8 +24,8 @@ const DEFAULT_CAPACITY = 1024;
  * Vectors live in one contiguous Float32Array (row i of the storage at `slot · dimensions`); removing a row moves
  * the last slot into its place, and adding a row already present overwrites its vector. `accept` runs during the
  * scan, so the results are the best `k` accepted rows and rejected rows are never scored. Equal scores come back
- * in storage order. Throws `INVALID_INPUT` on a vector or query of the wrong length, non-finite values, or rows
- * that are not non-negative safe integers; a rejected `add` changes nothing.
+ * in storage order. Throws `INVALID_ARGUMENT` on a vector or query of the wrong length or non-finite values,
+ * `INTERNAL` on rows that are not non-negative safe integers; a rejected `add` changes nothing.
  *
  * @example
  * const index = createExactVectorIndex({ dimensions: 384 });

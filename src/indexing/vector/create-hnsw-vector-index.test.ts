@@ -71,6 +71,6 @@ describe('createHnswVectorIndex', () => {
     assert.throws(() => createHnswVectorIndex({ dimensions: 4, expansionSearch: 0 }), invalidConfig);
     assert.throws(() => createHnswVectorIndex({ dimensions: 4, expansionAdd: 1.5 }), invalidConfig);
     assert.throws(() => createHnswVectorIndex({ dimensions: 4, threads: -1 }), invalidConfig);
-    assert.throws(() => createHnswVectorIndex({ dimensions: 0 }), (error) => isGroundedError(error, 'INVALID_INPUT'));
+    assert.throws(() => createHnswVectorIndex({ dimensions: 0 }), (error) => isGroundedError(error, 'INVALID_ARGUMENT'));
   });
 });

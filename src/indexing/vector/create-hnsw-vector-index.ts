@@ -30,8 +30,9 @@ function checkSetting(name: keyof HnswSettings, value: number, min: number): num
  *
  * Re-adding a row replaces it (remove, then add); removed rows are never returned. A search with `accept` oversamples
  * (4k, doubling) until it has `k` accepted rows or has asked for every row, so for a filter that accepts few rows
- * prefer exact search over those rows (`createExactVectorIndex`). Throws `INVALID_INPUT` on vectors or queries of the
- * wrong length, non-finite values or rows that are not non-negative safe integers (a rejected `add` changes nothing),
+ * prefer exact search over those rows (`createExactVectorIndex`). Throws `INVALID_ARGUMENT` on vectors or queries of
+ * the wrong length or non-finite values, `INTERNAL` on rows that are not non-negative safe integers or on a change to
+ * a memory-mapped index (a rejected `add` changes nothing),
  * `INVALID_CONFIG` on graph settings out of range. Save and load with `saveHnswVectorIndex` / `loadHnswVectorIndex`.
  *
  * @example

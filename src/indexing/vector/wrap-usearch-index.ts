@@ -43,7 +43,7 @@ export function wrapUsearchIndex(native: Index, state: UsearchIndexState): HnswV
 
   const checkWritable = (operation: string): void => {
     if (readOnly) {
-      throw new GroundedError('INVALID_INPUT', `cannot ${operation} a memory-mapped (read-only) HNSW index`, {
+      throw new GroundedError('INTERNAL', `cannot ${operation} a memory-mapped (read-only) HNSW index`, {
         details: { readOnly },
         hint: 'load the index without `view: true` to change it',
       });

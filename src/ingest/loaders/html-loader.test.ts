@@ -93,9 +93,9 @@ test('converts tables to pipe tables and drops scripts', () => {
   assert.equal(document?.text, '## Limits\n\n| Name | Max |\n| --- | --- |\n| files | 64 |');
 });
 
-test('throws INVALID_INPUT when the page has no readable text', () => {
+test('throws INVALID_DATA when the page has no readable text', () => {
   assert.throws(
     () => htmlLoader.load(input('<html><body><nav>Home</nav><script>x()</script></body></html>')),
-    (error) => isGroundedError(error, 'INVALID_INPUT') && /no readable text/.test(error.message),
+    (error) => isGroundedError(error, 'INVALID_DATA') && /no readable text/.test(error.message),
   );
 });

@@ -12,7 +12,7 @@ import { parseMarkdownHeadings } from './parse-markdown-headings.js';
  *
  * Title: readability's title or `<title>`, else the first level-1 heading, else `''`. Metadata: byline, site
  * name, language and publication time when readability finds them. Key: the relative path. Throws
- * `GroundedError('INVALID_INPUT')` when the page has no readable text.
+ * `GroundedError('INVALID_DATA')` when the page has no readable text.
  *
  * @example
  * const { documents } = htmlLoader.load({ relativePath: 'site/setup.html', bytes });
@@ -24,7 +24,7 @@ export const htmlLoader: DocumentLoader = {
     const content = extractMainContent(decodeText(input.bytes, input.relativePath));
     const text = normalizeText(htmlToMarkdown(content.html));
     if (text.trim() === '') {
-      throw new GroundedError('INVALID_INPUT', 'no readable text in the page', {
+      throw new GroundedError('INVALID_DATA', 'no readable text in the page', {
         details: { path: input.relativePath },
         hint: 'check that the page has text outside navigation and scripts, or leave it out with --exclude',
       });

@@ -102,9 +102,9 @@ test('reports bad lines with their 1-based line number and loads the rest', () =
   assert.equal(reasons[7], "text field 'text' is a number, not a string");
 });
 
-test('throws INVALID_INPUT for a wholly empty or binary file', () => {
+test('throws INVALID_DATA for a wholly empty or binary file', () => {
   for (const bytes of [new Uint8Array(), new TextEncoder().encode('\n\n  \n'), new Uint8Array([0x7b, 0x00, 0x7d])]) {
-    assert.throws(() => createJsonlLoader().load({ relativePath: 'c.jsonl', bytes }), (error) => isGroundedError(error, 'INVALID_INPUT'));
+    assert.throws(() => createJsonlLoader().load({ relativePath: 'c.jsonl', bytes }), (error) => isGroundedError(error, 'INVALID_DATA'));
   }
 });
 

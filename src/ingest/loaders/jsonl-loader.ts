@@ -54,7 +54,7 @@ type RecordResult = { document: LoadedDocument } | { reason: string };
  * a missing or empty text field, a duplicate id (the first occurrence wins), a line that is not UTF-8, a record over
  * `maxRecordBytes`, metadata nested deeper than 64 levels. Blank lines are ignored. Lines are cut from the bytes and decoded one by one, so a file's size is
  * bounded by memory only, never by the longest string V8 can hold. A file that is binary (a NUL byte in its first
- * 8,000 bytes) or has no record at all throws `GroundedError('INVALID_INPUT')`; a UTF-16 file (with its byte order
+ * 8,000 bytes) or has no record at all throws `GroundedError('INVALID_DATA')`; a UTF-16 file (with its byte order
  * mark) is read as well.
  *
  * @example
@@ -106,7 +106,7 @@ function loadJsonl(input: LoaderInput, plan: FieldPlan): LoadResult {
     documents.push(result.document);
   }
   if (blank) {
-    throw new GroundedError('INVALID_INPUT', 'empty file, no records', {
+    throw new GroundedError('INVALID_DATA', 'empty file, no records', {
       details: { path: input.relativePath },
       hint: 'add records to the file or leave it out with --exclude',
     });

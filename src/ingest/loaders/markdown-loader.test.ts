@@ -55,10 +55,10 @@ test('invalid front matter is kept as text and reported', () => {
   assert.match(problems[0]?.reason ?? '', /^invalid front matter/);
 });
 
-test('throws INVALID_INPUT for a file that is only front matter', () => {
+test('throws INVALID_DATA for a file that is only front matter', () => {
   assert.throws(
     () => markdownLoader.load(input('---\ntitle: x\n---\n\n')),
-    (error) => isGroundedError(error, 'INVALID_INPUT') && error.details.path === 'docs/guide.md',
+    (error) => isGroundedError(error, 'INVALID_DATA') && error.details.path === 'docs/guide.md',
   );
 });
 

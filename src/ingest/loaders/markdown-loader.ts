@@ -32,7 +32,7 @@ export const markdownLoader: DocumentLoader = {
     const problems: LoadProblem[] = [];
     const { text, data } = splitFrontMatter(source, problems);
     if (text.trim() === '') {
-      throw new GroundedError('INVALID_INPUT', 'no content after the front matter', {
+      throw new GroundedError('INVALID_DATA', 'no content after the front matter', {
         details: { path: input.relativePath },
         hint: 'add content below the front matter or leave the file out with --exclude',
       });

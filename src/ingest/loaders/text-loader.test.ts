@@ -12,9 +12,9 @@ test('loads the normalized text with no headings and no title', () => {
   ]);
 });
 
-test('throws INVALID_INPUT for binary content', () => {
+test('throws INVALID_DATA for binary content', () => {
   assert.throws(
     () => textLoader.load({ relativePath: 'a.txt', bytes: new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]) }),
-    (error) => isGroundedError(error, 'INVALID_INPUT') && /binary/.test(error.message),
+    (error) => isGroundedError(error, 'INVALID_DATA') && /binary/.test(error.message),
   );
 });

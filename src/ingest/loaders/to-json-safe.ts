@@ -16,7 +16,7 @@ export interface JsonSafeLimits {
  *
  * The copy is bounded: a value nested deeper than `maxDepth`, or with more than `maxValues` values once shared
  * references are expanded (a YAML alias bomb: nine aliases of nine aliases of ... is a billion values), throws
- * `GroundedError('INVALID_INPUT')` after at most `maxValues` steps, instead of exhausting the stack or the heap.
+ * `GroundedError('INVALID_DATA')` after at most `maxValues` steps, instead of exhausting the stack or the heap.
  *
  * @example
  * toJsonSafe({ date: new Date('2024-01-02'), tags: ['a'] }); // { date: '2024-01-02T00:00:00.000Z', tags: ['a'] }
@@ -28,7 +28,7 @@ export function toJsonSafe(value: unknown, limits: JsonSafeLimits = {}): unknown
   const copy = (item: unknown, depth: number): unknown => {
     values += 1;
     if (values > maxValues) {
-      throw new GroundedError('INVALID_INPUT', `metadata has more than ${maxValues.toLocaleString('en-US')} values`, {
+      throw new GroundedError('INVALID_DATA', `metadata has more than ${maxValues.toLocaleString('en-US')} values`, {
         details: { maxValues },
         hint: 'shorten the metadata (front matter or record fields)',
       });
@@ -39,7 +39,7 @@ export function toJsonSafe(value: unknown, limits: JsonSafeLimits = {}): unknown
     if (item instanceof Date) return Number.isNaN(item.getTime()) ? null : item.toISOString();
     if (typeof item !== 'object') return undefined;
     if (depth >= maxDepth) {
-      throw new GroundedError('INVALID_INPUT', `metadata is nested deeper than ${maxDepth} levels`, {
+      throw new GroundedError('INVALID_DATA', `metadata is nested deeper than ${maxDepth} levels`, {
         details: { maxDepth },
         hint: 'flatten the metadata (front matter or record fields)',
       });

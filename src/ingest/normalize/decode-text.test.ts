@@ -9,7 +9,7 @@ function decodeError(bytes: Uint8Array, path = 'docs/a.md'): { message: string; 
   try {
     decodeText(bytes, path);
   } catch (error) {
-    assert.ok(isGroundedError(error, 'INVALID_INPUT'), `expected INVALID_INPUT, got ${String(error)}`);
+    assert.ok(isGroundedError(error, 'INVALID_DATA'), `expected INVALID_DATA, got ${String(error)}`);
     assert.equal(error.details.path, path);
     assert.ok(!error.message.includes('\n'), 'message is one line');
     assert.ok(error.hint);

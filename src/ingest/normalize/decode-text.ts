@@ -15,7 +15,7 @@ const utf16Encodings = [
  * Decodes a file's bytes as strict UTF-8, dropping a leading byte order mark. A file that starts with a UTF-16 byte
  * order mark (`FF FE` little endian, `FE FF` big endian) is decoded as strict UTF-16 in that byte order instead.
  *
- * Throws `GroundedError('INVALID_INPUT')` (with `details.path`) when the file is binary (a NUL byte in its
+ * Throws `GroundedError('INVALID_DATA')` (with `details.path`) when the file is binary (a NUL byte in its
  * first 8,000 bytes of a UTF-8 file), is not valid UTF-8 (the message gives the byte offset of the first bad byte) or
  * UTF-16 (an odd number of bytes, a lone surrogate), or has no
  * visible content (only whitespace or control characters). Messages leave the path out (it is in
@@ -30,7 +30,7 @@ export function decodeText(bytes: Uint8Array, relativePath: string): string {
   const text = utf16 === undefined ? decodeUtf8(bytes, relativePath) : decodeUtf16(bytes, utf16.label, relativePath);
   // Control characters count as blank: normalizeText removes them, which would leave nothing.
   if (!/[^\s\p{Cc}]/u.test(text)) {
-    throw new GroundedError('INVALID_INPUT', 'empty file, no text content', {
+    throw new GroundedError('INVALID_DATA', 'empty file, no text content', {
       details: { path: relativePath },
       hint: 'add content to the file or leave it out with --exclude',
     });
@@ -43,7 +43,7 @@ function decodeUtf16(bytes: Uint8Array, label: 'utf-16le' | 'utf-16be', relative
     // The decoder strips the byte order mark itself (ignoreBOM: false); an odd length or a lone surrogate throws.
     return new TextDecoder(label, { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch (error) {
-    throw new GroundedError('INVALID_INPUT', `invalid ${label.toUpperCase()} (it starts with a UTF-16 byte order mark)`, {
+    throw new GroundedError('INVALID_DATA', `invalid ${label.toUpperCase()} (it starts with a UTF-16 byte order mark)`, {
       details: { path: relativePath },
       hint: 'save the file as UTF-8 (e.g. `iconv -f utf-16 -t utf-8`), or leave it out with --exclude',
       cause: error,
@@ -55,7 +55,7 @@ function decodeUtf8(bytes: Uint8Array, relativePath: string): string {
   const sniffLength = Math.min(bytes.length, BINARY_SNIFF_BYTES);
   for (let index = 0; index < sniffLength; index++) {
     if (bytes[index] === 0) {
-      throw new GroundedError('INVALID_INPUT', 'binary file, not text', {
+      throw new GroundedError('INVALID_DATA', 'binary file, not text', {
         details: { path: relativePath },
         hint: 'remove the file from the input or leave it out with --exclude',
       });
@@ -66,7 +66,7 @@ function decodeUtf8(bytes: Uint8Array, relativePath: string): string {
     return strictDecoder.decode(bytes);
   } catch (error) {
     const offset = firstInvalidUtf8Offset(bytes);
-    throw new GroundedError('INVALID_INPUT', `invalid UTF-8 at byte ${offset}`, {
+    throw new GroundedError('INVALID_DATA', `invalid UTF-8 at byte ${offset}`, {
       details: { path: relativePath, byteOffset: offset },
       hint: 'save the file as UTF-8 (e.g. `iconv -f latin1 -t utf-8`), or leave it out with --exclude',
       cause: error,

@@ -12,7 +12,7 @@ function gunzipError(bytes: Uint8Array, maxBytes: number, setting?: string): Gro
   try {
     gunzipWithin(bytes, maxBytes, setting);
   } catch (error) {
-    assert.ok(isGroundedError(error, 'INVALID_INPUT'), `expected INVALID_INPUT, got ${String(error)}`);
+    assert.ok(isGroundedError(error, 'INVALID_DATA'), `expected INVALID_DATA, got ${String(error)}`);
     assert.ok(error.hint);
     return error;
   }

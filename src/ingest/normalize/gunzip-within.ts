@@ -9,7 +9,7 @@ import { formatMebibytes } from './format-mebibytes.js';
  * its full size. Concatenated gzip members are all decompressed, as `gunzip` does.
  *
  * `maxBytes` is a positive byte count (values over the largest possible Buffer mean no limit); `setting` names the
- * configuration key that sets it, for the message. Throws `GroundedError('INVALID_INPUT')` when the output would pass
+ * configuration key that sets it, for the message. Throws `GroundedError('INVALID_DATA')` when the output would pass
  * `maxBytes` and when `bytes` is not a valid gzip file (bad header, corrupt or cut-short data).
  *
  * @example
@@ -22,7 +22,7 @@ export function gunzipWithin(bytes: Uint8Array, maxBytes: number, setting = 'ing
   } catch (error) {
     if ((error as { code?: unknown }).code === 'ERR_BUFFER_TOO_LARGE') {
       throw new GroundedError(
-        'INVALID_INPUT',
+        'INVALID_DATA',
         `gzip file decompresses to more than ${formatMebibytes(maxBytes)}, over the ${setting} limit; raise it or split the file`,
         {
           details: { limitBytes: maxBytes, compressedBytes: bytes.byteLength },
@@ -31,7 +31,7 @@ export function gunzipWithin(bytes: Uint8Array, maxBytes: number, setting = 'ing
         },
       );
     }
-    throw new GroundedError('INVALID_INPUT', `not a valid gzip file: ${(error as Error).message}`, {
+    throw new GroundedError('INVALID_DATA', `not a valid gzip file: ${(error as Error).message}`, {
       details: { compressedBytes: bytes.byteLength },
       hint: 'check that the file is really gzip (`gzip -t FILE`), or leave it out with --exclude',
       cause: error,

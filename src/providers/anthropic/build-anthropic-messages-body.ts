@@ -33,7 +33,7 @@ export function buildAnthropicMessagesBody(
   if (request.responseSchema !== undefined) {
     const { name, schema } = request.responseSchema;
     if (schema['type'] !== 'object') {
-      throw new GroundedError('INVALID_INPUT', `structured output schema '${name}' must describe an object for Anthropic`, {
+      throw new GroundedError('INVALID_ARGUMENT', `structured output schema '${name}' must describe an object for Anthropic`, {
         details: { schemaName: name, type: schema['type'] },
         hint: 'wrap the value in an object schema, e.g. { type: "object", properties: { value: ... } }',
       });

@@ -136,9 +136,9 @@ describe('createAnthropicChatModel', () => {
     });
   });
 
-  it('rejects a non-object structured output schema with INVALID_INPUT before any request', async () => {
+  it('rejects a non-object structured output schema with INVALID_ARGUMENT before any request', async () => {
     await withModel([{ type: 'reply', text: '"x"' }], async ({ server, model }) => {
-      await expectGroundedError(model.doGenerate({ ...question, responseSchema: { name: 'label', schema: { type: 'string' } } }), 'INVALID_INPUT');
+      await expectGroundedError(model.doGenerate({ ...question, responseSchema: { name: 'label', schema: { type: 'string' } } }), 'INVALID_ARGUMENT');
       assert.equal(server.requests.length, 0);
     });
   });

@@ -33,6 +33,6 @@ describe('allowedRows', () => {
   it('combines conditions, and rejects a date it cannot read', () => {
     assert.deepEqual(sorted(allowedRows(documents, { pathPrefixes: ['guides/'], tags: ['linux'], after: '2024-01-01' })), [1, 2]);
     assert.deepEqual(sorted(allowedRows(documents, {})), [1, 2, 3, 4, 5]);
-    assert.throws(() => allowedRows(documents, { after: 'last tuesday' }), (error: unknown) => isGroundedError(error, 'INVALID_INPUT'));
+    assert.throws(() => allowedRows(documents, { after: 'last tuesday' }), (error: unknown) => isGroundedError(error, 'INVALID_ARGUMENT'));
   });
 });

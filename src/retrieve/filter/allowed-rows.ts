@@ -6,7 +6,7 @@ const tagFields = ['tags', 'tag', 'keywords', 'categories'] as const;
 const dateFields = ['updated', 'lastmod', 'modified', 'date'] as const;
 
 /**
- * The chunk rows of the documents a filter accepts. Throws `INVALID_INPUT` for a date that does not parse.
+ * The chunk rows of the documents a filter accepts. Throws `INVALID_ARGUMENT` for a date that does not parse.
  *
  * @example
  * const allowed = allowedRows(store.documentRows('docs').documents, { pathPrefixes: ['guides/'] });
@@ -54,7 +54,7 @@ function parseDate(value: string | undefined, name: string): number | undefined 
   if (value === undefined) return undefined;
   const time = Date.parse(value);
   if (Number.isNaN(time)) {
-    throw new GroundedError('INVALID_INPUT', `--${name} '${value}' is not a date`, { hint: 'give an ISO date such as 2025-06-30' });
+    throw new GroundedError('INVALID_ARGUMENT', `--${name} '${value}' is not a date`, { hint: 'give an ISO date such as 2025-06-30' });
   }
   return time;
 }
