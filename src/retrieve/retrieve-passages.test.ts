@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Embedder } from '../core/embedder.js';
+import type { LexicalIndex, LexicalQuery } from '../core/lexical-index.js';
 import type { Store } from '../core/store.js';
 import type { VectorIndex } from '../core/vector-index.js';
 import { buildBm25Index } from '../indexing/lexical/build-bm25-index.js';
@@ -103,6 +104,39 @@ describe('retrievePassages', () => {
     const approximate: VectorIndex = { ...index, kind: 'hnsw', search: () => assert.fail('the index must not be asked for a small allowed set') };
     const scanned = await retrievePassages({ ...retriever, dense: { ...retriever.dense!, index: approximate } }, 'zzz', { k: 2, allowed });
     assert.deepEqual(docs(scanned.results), ['p1.md', 'p3.md']);
+  });
+
+  it('decomposes a question asking two things: each part ranked with the whole question behind it, lists interleaved', async () => {
+    // A lexical index that records its queries: the whole question ranks the buffering passages first, the part
+    // about gzip finds the compression passage.
+    const queries: LexicalQuery[] = [];
+    const byDoc = (...positions: number[]) => positions.map((position, rank) => ({ row: rows[position] ?? -1, score: 10 - rank }));
+    const lexical: LexicalIndex = {
+      ...retriever.lexical,
+      search: (query) => {
+        queries.push(query);
+        const terms = query instanceof Map ? [...query.keys()] : [...(query as readonly string[])];
+        if (terms.includes('gzip')) return terms.includes('buffer') ? byDoc(0, 2, 1, 3) : byDoc(3);
+        return byDoc(0, 2);
+      },
+    };
+    const question = 'Is the request body buffered on disk above the threshold, and which responses use gzip?';
+    const plain = await retrievePassages({ ...retriever, dense: undefined, lexical }, question, { k: 2 });
+    assert.deepEqual(docs(plain.results), ['p0.md', 'p2.md']);
+    assert.equal(queries.length, 1);
+    queries.length = 0;
+    const decomposed = await retrievePassages({ ...retriever, dense: undefined, lexical }, question, { k: 2, decompose: true });
+    assert.deepEqual(docs(decomposed.results), ['p0.md', 'p3.md']);
+    // The whole question once, then each part with its own terms only.
+    const termsOf = (query: LexicalQuery | undefined): string[] => (query instanceof Map ? [...query.keys()] : [...((query ?? []) as readonly string[])]);
+    assert.equal(queries.length, 3);
+    assert.ok(termsOf(queries[0]).includes('gzip') && termsOf(queries[0]).includes('buffer'));
+    assert.deepEqual(queries.slice(1).map((query) => termsOf(query).includes('gzip')), [false, true]);
+    assert.ok(!termsOf(queries[2]).includes('buffer'));
+    // A question asking one thing is searched once, as it is.
+    queries.length = 0;
+    await retrievePassages({ ...retriever, dense: undefined, lexical }, 'Is the request body buffered on disk?', { k: 2, decompose: true });
+    assert.equal(queries.length, 1);
   });
 
   it('reranks the fused pool with a cross-encoder and diversifies with MMR', async () => {
