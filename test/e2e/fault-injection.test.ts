@@ -58,10 +58,22 @@ function storeState(file: string): StoreState {
   }
 }
 
-/** What must not differ between a run after faults and an uninterrupted one: ranked documents and scores, eval metrics. */
+/**
+ * What must not differ between a run after faults and an uninterrupted one: the ranked passages and their scores.
+ * Passages with equal scores are ordered by the store's internal row order, which depends on the order files were
+ * (re)written, so each group of equal scores is compared as a set; the last group, cut by k, by its size only.
+ */
 function searchResult(run: SpawnedRun): string[] {
   const parsed = JSON.parse(run.stdout) as { results: { doc: string; score: number; start: number; end: number }[] };
-  return parsed.results.map((hit) => `${hit.doc} ${hit.start}-${hit.end} ${hit.score.toFixed(6)}`);
+  const groups: { score: string; hits: string[] }[] = [];
+  for (const hit of parsed.results) {
+    const score = hit.score.toFixed(6);
+    if (groups.at(-1)?.score !== score) groups.push({ score, hits: [] });
+    groups.at(-1)?.hits.push(`${hit.doc} ${hit.start}-${hit.end}`);
+  }
+  return groups.map((group, index) =>
+    index === groups.length - 1 ? `${group.score} x${group.hits.length}` : `${group.score} ${group.hits.sort().join(', ')}`,
+  );
 }
 
 function evalResult(run: SpawnedRun): unknown {
