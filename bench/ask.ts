@@ -2,7 +2,7 @@ import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createKnowledgeBase } from '../src/app/create-knowledge-base.js';
+import { openKnowledgeBase } from '../src/app/open-knowledge-base.js';
 import { loadConfig } from '../src/config/load-config.js';
 import { percentile } from '../src/eval/metrics/percentile.js';
 import { syntheticCorpus, syntheticQueries } from './synthetic-corpus.js';
@@ -45,14 +45,14 @@ export default async function run(): Promise<Record<string, unknown>> {
   try {
     const corpus = join(dir, 'corpus.jsonl');
     await writeCorpus(corpus);
-    const kb = createKnowledgeBase({ config: loadConfig({ overrides: { dataDir: join(dir, 'data') } }), kb: 'bench' });
+    const kb = openKnowledgeBase({ config: loadConfig({ overrides: { dataDir: join(dir, 'data') } }), kb: 'bench' });
     const ingestStarted = performance.now();
     await kb.sync([corpus]);
     const ingestMs = performance.now() - ingestStarted;
     const questions = syntheticQueries(queryCount, 3);
     const search = await time((query) => kb.search(query, { k: 10 }), questions);
     const answer = await time((query) => kb.answer(query), questions);
-    kb.close();
+    await kb.close();
     return { chunks: chunkCount, ingestMs: Math.round(ingestMs), questions: queryCount - 100, search, answer };
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -2,7 +2,7 @@ import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createKnowledgeBase } from '../src/app/create-knowledge-base.js';
+import { openKnowledgeBase } from '../src/app/open-knowledge-base.js';
 import { loadConfig } from '../src/config/load-config.js';
 import type { Embedder } from '../src/core/embedder.js';
 import { percentile } from '../src/eval/metrics/percentile.js';
@@ -78,13 +78,13 @@ export default async function run(): Promise<Record<string, unknown>> {
     await writeCorpus(corpus);
     const embedder = clusteredEmbedder();
     const config = loadConfig({ env: {}, overrides: { dataDir: join(dataDir, 'data') } });
-    const ingesting = createKnowledgeBase({ config, kb: 'bench', embedder });
+    const ingesting = openKnowledgeBase({ config, kb: 'bench', embedder });
     const started = performance.now();
     const report = await ingesting.sync([corpus]);
     const ingestMs = performance.now() - started;
-    ingesting.close();
+    await ingesting.close();
 
-    const kb = createKnowledgeBase({ config, kb: 'bench', embedder });
+    const kb = openKnowledgeBase({ config, kb: 'bench', embedder });
     const loadStarted = performance.now();
     await kb.search('warm up', { k: 1, preset: 'hybrid' });
     const firstHybridSearchMs = performance.now() - loadStarted;
@@ -95,7 +95,7 @@ export default async function run(): Promise<Record<string, unknown>> {
       (query) => kb.search(query, { k: 10, preset: 'hybrid', filter: { pathPrefixes: ['part-3/'] } }),
       queries.slice(0, 600),
     );
-    kb.close();
+    await kb.close();
     return {
       chunks: report.totalChunks,
       dimensions,

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { createKnowledgeBase } from '../src/app/create-knowledge-base.js';
+import { openKnowledgeBase } from '../src/app/open-knowledge-base.js';
 import { loadConfig } from '../src/config/load-config.js';
 import { percentile } from '../src/eval/metrics/percentile.js';
 import { syntheticCorpus, syntheticQueries } from './synthetic-corpus.js';
@@ -24,13 +24,13 @@ async function readMs(path: string): Promise<number> {
 
 async function ingestFigures(corpusPath: string, dataDir: string) {
   const config = loadConfig({ overrides: { dataDir } });
-  const ingesting = createKnowledgeBase({ config, kb: 'bench' });
+  const ingesting = openKnowledgeBase({ config, kb: 'bench' });
   const report = await ingesting.sync([corpusPath]);
   // The sync builds and saves the lexical index after writing the chunks.
   const indexBuildMs = ingesting.indexLoadMs;
-  ingesting.close();
+  await ingesting.close();
   // A new process's view: open the store again and load the saved index on the first search.
-  const kb = createKnowledgeBase({ config, kb: 'bench' });
+  const kb = openKnowledgeBase({ config, kb: 'bench' });
   await kb.search('warm up', { k: 1 });
   const fileMs = await readMs(corpusPath);
   const seconds = report.ms / 1000;
@@ -69,7 +69,7 @@ export default async function run(): Promise<Record<string, unknown>> {
   const dataDir = mkdtempSync(join(tmpdir(), 'grounded-bench-'));
   try {
     const scifact = await ingestFigures(scifactCorpus, join(dataDir, 'scifact'));
-    scifact.kb.close();
+    await scifact.kb.close();
 
     const syntheticFile = join(dataDir, 'synthetic.jsonl');
     await writeSyntheticJsonl(syntheticFile);
@@ -82,7 +82,7 @@ export default async function run(): Promise<Record<string, unknown>> {
       await synthetic.kb.search(query, { k: 10 });
       latencies.push(performance.now() - started);
     }
-    synthetic.kb.close();
+    await synthetic.kb.close();
     return {
       scifact: scifact.figures,
       synthetic100k: {

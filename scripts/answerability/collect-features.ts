@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createKnowledgeBase } from '../../src/app/create-knowledge-base.js';
+import { openKnowledgeBase } from '../../src/app/open-knowledge-base.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import type { AnswerabilityFeatures } from '../../src/core/answerability-features.js';
 import type { LabelledSet } from './labelled-sets.js';
@@ -25,7 +25,7 @@ export async function collectFeatures(set: LabelledSet): Promise<FeatureRow[]> {
       writeFileSync(corpus, set.passages.map((p) => JSON.stringify({ _id: p.id, title: p.title, text: p.text })).join('\n'));
     }
     const config = loadConfig({ overrides: { dataDir: join(dir, 'data'), answer: { minAnswerability: 0 } } });
-    const kb = createKnowledgeBase({ config, kb: set.name });
+    const kb = openKnowledgeBase({ config, kb: set.name });
     await kb.sync([corpus]);
     const rows: FeatureRow[] = [];
     for (const question of set.questions) {
@@ -33,7 +33,7 @@ export async function collectFeatures(set: LabelledSet): Promise<FeatureRow[]> {
       if (answer.answerabilityFeatures === undefined) throw new Error('rag answers carry their answerability features');
       rows.push({ set: set.name, id: question.id, kind: question.kind, answerable: question.answerable, features: answer.answerabilityFeatures });
     }
-    kb.close();
+    await kb.close();
     return rows;
   } finally {
     rmSync(dir, { recursive: true, force: true });

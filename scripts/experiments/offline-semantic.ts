@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createKnowledgeBase } from '../../src/app/create-knowledge-base.js';
+import { openKnowledgeBase } from '../../src/app/open-knowledge-base.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import type { Chunk, ScoredChunk } from '../../src/core/document.js';
 import type { Analyzer, LexicalIndex } from '../../src/core/lexical-index.js';
@@ -54,16 +54,16 @@ interface Corpus {
   readonly documentText: (key: string) => string | undefined;
   /** Baseline through the product's lexical search function (searchLexical over the store). */
   readonly productSearch: (query: string, k: number) => ScoredChunk[];
-  readonly close: () => void;
+  readonly close: () => Promise<void>;
 }
 
 /** Ingests with the product's default configuration into a throwaway store and reads back what the index sees. */
 async function loadCorpus(name: string, paths: readonly string[]): Promise<Corpus> {
   const dataDir = mkdtempSync(join(tmpdir(), `grounded-offline-semantic-${name}-`));
   const config = loadConfig({ cwd: dataDir, env: {}, overrides: { dataDir } });
-  const kb = createKnowledgeBase({ config, kb: name });
+  const kb = openKnowledgeBase({ config, kb: name });
   await kb.sync(paths);
-  const { rows: indexRows } = kb.store.indexRows(name);
+  const { rows: indexRows } = await kb.store.chunks.indexRows();
   const index = buildBm25Index(indexRows, {
     k1: config.lexical.k1,
     b: config.lexical.b,
@@ -78,7 +78,8 @@ async function loadCorpus(name: string, paths: readonly string[]): Promise<Corpu
     },
   };
   const rows = indexRows.map((row) => row.row);
-  const chunks = kb.store.chunksByRow(name, rows);
+  const chunks = await kb.store.chunks.byRows(rows);
+  const texts = new Map((await kb.store.documents.all()).map((document) => [document.key, document.text]));
   const terms = new Map<number, Map<string, number>>();
   for (const row of indexRows) {
     const merged = new Map(row.body.terms);
@@ -94,10 +95,10 @@ async function loadCorpus(name: string, paths: readonly string[]): Promise<Corpu
     rows,
     chunks,
     terms,
-    documentText: (key) => kb.store.getDocument(name, key)?.text,
-    productSearch: (query, k) => searchLexical({ store: kb.store, kb: name, analyzer, index }, query, k),
-    close: () => {
-      kb.close();
+    documentText: (key) => texts.get(key),
+    productSearch: (query, k) => searchLexical({ chunks, analyzer, index }, query, k),
+    close: async () => {
+      await kb.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
@@ -347,8 +348,8 @@ async function main(): Promise<void> {
       2,
     ),
   );
-  scifact.close();
-  traefik.close();
+  await scifact.close();
+  await traefik.close();
 }
 
 function rowOf(corpus: Corpus, chunkId: string): number {

@@ -13,8 +13,9 @@ import { buildLongContextPrompt } from './prompts/build-long-context-prompt.js';
 import { buildRagPrompt } from './prompts/build-rag-prompt.js';
 import { detectRefusal } from './detect-refusal.js';
 
-/** How the model gets its knowledge: retrieved passages, the whole corpus, or nothing (what it already knows). */
-export type AnswerStrategy = 'rag' | 'long-context' | 'closed-book';
+import type { AnswerStrategy } from '../core/answerer.js';
+
+export type { AnswerStrategy };
 
 /** Dependencies and settings of {@link generateAnswer}. */
 export interface GenerateAnswerOptions {

@@ -6,7 +6,7 @@ import { GroundedError } from '../core/errors.js';
 import { readBeirFolder } from '../eval/datasets/read-beir-folder.js';
 import { scoreRankedRetrieval, type RankedRetrievalScores } from '../eval/score-ranked-retrieval.js';
 import { rankDocuments } from '../retrieve/rank-documents.js';
-import { createKnowledgeBase, type RetrievalPreset } from './create-knowledge-base.js';
+import { openKnowledgeBase, type RetrievalPreset } from './open-knowledge-base.js';
 
 /** The `eval beir --json` shape (see shared/specs/cli.md). */
 export interface BeirReport extends RankedRetrievalScores {
@@ -39,7 +39,7 @@ export async function evaluateBeir(
   const folder = resolve(dir);
   const data = readBeirFolder(folder, split);
   const dataDir = mkdtempSync(join(tmpdir(), 'grounded-beir-'));
-  const kb = createKnowledgeBase({ config: { ...config, dataDir }, kb: 'beir' });
+  const kb = openKnowledgeBase({ config: { ...config, dataDir }, kb: 'beir' });
   try {
     const started = performance.now();
     const sync = await kb.sync([data.corpusPath]);
@@ -63,7 +63,7 @@ export async function evaluateBeir(
       ...scores,
     };
   } finally {
-    kb.close();
+    await kb.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { loadConfig } from '../config/load-config.js';
 import type { Embedder } from '../core/embedder.js';
-import { createKnowledgeBase } from './create-knowledge-base.js';
+import { openKnowledgeBase } from './open-knowledge-base.js';
 import { openDenseRetriever } from './open-dense-retriever.js';
 
 /** Hashed bag of words, normalized: texts sharing words are close. */
@@ -49,9 +49,9 @@ describe('openDenseRetriever with a persisted HNSW index', () => {
   after(() => rmSync(root, { recursive: true, force: true }));
 
   it('builds on the first sync, loads when nothing changed, and reconciles added, updated and deleted chunks', async () => {
-    const kb = createKnowledgeBase({ config, embedder });
+    const kb = openKnowledgeBase({ config, embedder });
     await kb.sync([docs]);
-    const first = openDenseRetriever({ store: kb.store, kb: 'default', embedder, mode: 'hnsw', exactBelow: 0, dataDir });
+    const first = await openDenseRetriever({ store: kb.store, embedder, mode: 'hnsw', exactBelow: 0, dataDir });
     assert.equal(first.opened.kind, 'hnsw-loaded', 'the sync already built and saved the index');
     assert.equal(first.size, topics.length);
     assert.equal(readdirSync(join(dataDir, 'vectors')).filter((file) => file.endsWith('.hnsw')).length, 1);
@@ -63,33 +63,33 @@ describe('openDenseRetriever with a persisted HNSW index', () => {
     rmSync(join(docs, 'topic-2.md'));
     writeFileSync(join(docs, 'topic-9.md'), '# Topic 9\n\nAll about coral reefs.\n');
     await kb.sync([docs]);
-    const second = openDenseRetriever({ store: kb.store, kb: 'default', embedder, mode: 'hnsw', exactBelow: 0, dataDir });
+    const second = await openDenseRetriever({ store: kb.store, embedder, mode: 'hnsw', exactBelow: 0, dataDir });
     assert.equal(second.opened.kind, 'hnsw-loaded');
     assert.equal(second.size, topics.length);
-    const rows = new Set(kb.store.indexRows('default').rows.map((row) => row.row));
+    const rows = new Set((await kb.store.chunks.indexRows()).rows.map((row) => row.row));
     assert.deepEqual(new Set(second.index.rows()), rows, 'the index holds exactly the stored chunks');
     const [vector] = await embedder.embed(['comets asteroids'], { kind: 'query' });
     const hit = second.index.search(vector ?? new Float32Array(512), 1)[0];
-    assert.equal(kb.store.chunksByRow('default', [hit?.row ?? -1]).get(hit?.row ?? -1)?.doc, 'topic-1.md');
+    assert.equal((await kb.store.chunks.byRows([hit?.row ?? -1])).get(hit?.row ?? -1)?.doc, 'topic-1.md');
     const dunes = await kb.search('desert sand dunes', { preset: 'hybrid', k: 10 });
     assert.ok(dunes.every((result) => result.chunk.doc !== 'topic-2.md'), 'a deleted document never comes back');
     // A filter over the HNSW path: the allowed rows are scanned exactly, so the one allowed chunk comes back.
     const filtered = await kb.search('lava eruption', { preset: 'hybrid', k: 3, filter: { pathPrefixes: ['topic-4'] } });
     assert.deepEqual(filtered.map((result) => result.chunk.doc), ['topic-4.md']);
-    kb.close();
+    await kb.close();
   });
 
-  it('rebuilds from the stored vectors when the saved index is damaged', () => {
-    const kb = createKnowledgeBase({ config, embedder });
+  it('rebuilds from the stored vectors when the saved index is damaged', async () => {
+    const kb = openKnowledgeBase({ config, embedder });
     const folder = join(dataDir, 'vectors');
     for (const file of readdirSync(folder).filter((name) => name.endsWith('.usearch'))) writeFileSync(join(folder, file), 'garbage');
-    const reopened = openDenseRetriever({ store: kb.store, kb: 'default', embedder, mode: 'hnsw', exactBelow: 0, dataDir });
+    const reopened = await openDenseRetriever({ store: kb.store, embedder, mode: 'hnsw', exactBelow: 0, dataDir });
     assert.equal(reopened.opened.kind, 'hnsw-built');
-    assert.equal(reopened.size, kb.store.counts('default').chunks);
-    kb.close();
+    assert.equal(reopened.size, (await kb.store.counts()).chunks);
+    await kb.close();
   });
   it('rebuilds a graph damaged in the middle (same size and header) with a notice, instead of handing it to usearch', async () => {
-    const kb = createKnowledgeBase({ config, embedder });
+    const kb = openKnowledgeBase({ config, embedder });
     const folder = join(dataDir, 'vectors');
     const graphs = () => readdirSync(folder).filter((name) => name.endsWith('.usearch'));
     const [graph] = graphs();
@@ -99,17 +99,17 @@ describe('openDenseRetriever with a persisted HNSW index', () => {
     bytes.fill(0xff, middle, middle + 64);
     writeFileSync(join(folder, graph), bytes);
     const notices: string[] = [];
-    const reopened = openDenseRetriever({ store: kb.store, kb: 'default', embedder, mode: 'hnsw', exactBelow: 0, dataDir, onNotice: (notice) => notices.push(notice) });
+    const reopened = await openDenseRetriever({ store: kb.store, embedder, mode: 'hnsw', exactBelow: 0, dataDir, onNotice: (notice) => notices.push(notice) });
     assert.equal(reopened.opened.kind, 'hnsw-built');
     assert.equal(notices.length, 1);
     assert.match(notices[0] ?? '', /saved HNSW index of 'default' was damaged \(.*checksum mismatch\); rebuilt it from the stored vectors/);
     assert.deepEqual(graphs().includes(graph), false, 'the damaged graph is replaced');
     const [vector] = await embedder.embed(['lava eruption'], { kind: 'query' });
     const hit = reopened.index.search(vector ?? new Float32Array(512), 1)[0];
-    assert.equal(kb.store.chunksByRow('default', [hit?.row ?? -1]).get(hit?.row ?? -1)?.doc, 'topic-0.md');
-    const again = openDenseRetriever({ store: kb.store, kb: 'default', embedder, mode: 'hnsw', exactBelow: 0, dataDir, onNotice: (notice) => notices.push(notice) });
+    assert.equal((await kb.store.chunks.byRows([hit?.row ?? -1])).get(hit?.row ?? -1)?.doc, 'topic-0.md');
+    const again = await openDenseRetriever({ store: kb.store, embedder, mode: 'hnsw', exactBelow: 0, dataDir, onNotice: (notice) => notices.push(notice) });
     assert.equal(again.opened.kind, 'hnsw-loaded');
     assert.equal(notices.length, 1, 'the rebuilt index was saved');
-    kb.close();
+    await kb.close();
   });
 });

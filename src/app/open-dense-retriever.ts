@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { Embedder } from '../core/embedder.js';
 import { isGroundedError } from '../core/errors.js';
-import type { Store } from '../core/store.js';
+import type { KnowledgeBaseStore } from '../core/store/store.js';
 import type { VectorIndex } from '../core/vector-index.js';
 import { createExactVectorIndex } from '../indexing/vector/create-exact-vector-index.js';
 import { createHnswVectorIndex } from '../indexing/vector/create-hnsw-vector-index.js';
@@ -14,14 +14,13 @@ import { usesHnswIndex } from './uses-hnsw-index.js';
 
 /** Where the vectors come from and which index serves them. */
 export interface OpenDenseRetrieverOptions {
-  readonly store: Store;
-  readonly kb: string;
+  readonly store: KnowledgeBaseStore;
   readonly embedder: Embedder;
   /** `exact`, `hnsw`, or `auto` (exact below `exactBelow` vectors). */
   readonly mode: 'auto' | 'exact' | 'hnsw';
   readonly exactBelow: number;
-  /** Folder the HNSW index is persisted in (next to the store). */
-  readonly dataDir: string;
+  /** Folder the HNSW index is persisted in (next to the store); absent: an HNSW index lives in memory only. */
+  readonly dataDir?: string;
   /** Receives a one-line notice when a damaged saved index is rebuilt. Default: none. */
   readonly onNotice?: (message: string) => void;
   /**
@@ -35,6 +34,8 @@ export interface OpenDenseRetrieverOptions {
 export interface OpenedDenseRetriever extends DenseRetriever {
   /** Number of chunks with a vector. */
   readonly size: number;
+  /** Number of chunks of the knowledge base when it was opened (more than `size`: some have no vector yet). */
+  readonly chunks: number;
   /** What opening took: loading a saved HNSW index, reconciling it with the store, or building one. */
   readonly opened: { readonly kind: string; readonly ms: number; readonly added: number; readonly removed: number };
 }
@@ -48,31 +49,33 @@ export interface OpenedDenseRetriever extends DenseRetriever {
  * lexical retrieval still finds them.
  *
  * @example
- * const dense = openDenseRetriever({ store, kb: 'docs', embedder, mode: 'auto', exactBelow: 20_000, dataDir });
+ * const dense = await openDenseRetriever({ store: store.open('docs'), embedder, mode: 'auto', exactBelow: 20_000, dataDir });
  */
-export function openDenseRetriever(options: OpenDenseRetrieverOptions): OpenedDenseRetriever {
-  const { store, kb, embedder } = options;
+export async function openDenseRetriever(options: OpenDenseRetrieverOptions): Promise<OpenedDenseRetriever> {
+  const { store, embedder } = options;
+  const kb = store.name;
   const started = performance.now();
-  const count = store.embeddingCoverage(kb, embedder.id).embedded;
-  if (!usesHnswIndex(options.mode, count, options.exactBelow)) return openExact(options, started);
+  const coverage = await store.embeddings.coverage(embedder.id);
+  const count = coverage.embedded;
+  if (!usesHnswIndex(options.mode, count, options.exactBelow)) return { ...(await openExact(options, started)), chunks: coverage.chunks };
 
-  const path = join(options.dataDir, 'vectors', `${createHash('sha256').update(`${kb}\u0000${embedder.id}`).digest('hex').slice(0, 24)}.hnsw`);
-  const meta = JSON.stringify({ model: embedder.id, generation: store.generation(kb), vectors: count });
+  const path = options.dataDir === undefined ? undefined : join(options.dataDir, 'vectors', `${createHash('sha256').update(`${kb}\u0000${embedder.id}`).digest('hex').slice(0, 24)}.hnsw`);
+  const meta = JSON.stringify({ model: embedder.id, generation: await store.generation(), vectors: count });
   let saved: HnswVectorIndex | undefined;
   try {
     // Up to date: memory-map it (tens of ms at 100k x 384). The loader checks size and header, and the checksum
     // unless the graph is untouched since its save hashed it: a damaged graph would crash usearch, not throw.
-    const mapped = loadHnswVectorIndex(path, { view: true });
+    const mapped = path === undefined ? undefined : loadHnswVectorIndex(path, { view: true });
     if (mapped !== undefined && mapped.meta === meta) {
-      return hnswRetriever(options, mapped.index, { kind: 'hnsw-loaded', ms: performance.now() - started, added: 0, removed: 0 });
+      return { ...hnswRetriever(options, mapped.index, { kind: 'hnsw-loaded', ms: performance.now() - started, added: 0, removed: 0 }), chunks: coverage.chunks };
     }
-    saved = mapped === undefined ? undefined : loadHnswVectorIndex(path)?.index;
+    saved = mapped === undefined || path === undefined ? undefined : loadHnswVectorIndex(path)?.index;
   } catch (error) {
     // A damaged file is rebuilt from the stored vectors, which are the source of truth.
     if (!isGroundedError(error, 'STORE_CORRUPT')) throw error;
     options.onNotice?.(`the saved HNSW index of '${kb}' was damaged (${error.message}); rebuilt it from the stored vectors`);
   }
-  const { rows, vectors } = store.chunkVectors(kb, embedder.id);
+  const { rows, vectors } = await store.embeddings.vectors(embedder.id);
   const dimensions = vectors[0]?.length ?? embedder.dimensions ?? 1;
   const index = saved !== undefined && saved.dimensions === dimensions ? saved : createHnswVectorIndex({ dimensions });
   const current = new Set(rows);
@@ -88,17 +91,18 @@ export function openDenseRetriever(options: OpenDenseRetrieverOptions): OpenedDe
   });
   if (addRows.length > 0) index.add(addRows, addVectors);
   try {
-    saveHnswVectorIndex(index, path, JSON.stringify({ model: embedder.id, generation: store.generation(kb), vectors: rows.length }));
+    const generation = await store.generation();
+    if (path !== undefined) saveHnswVectorIndex(index, path, JSON.stringify({ model: embedder.id, generation, vectors: rows.length }));
   } catch (error) {
     const cacheOnly = options.bestEffortSave === true && (isGroundedError(error, 'STORE_READ_ONLY') || isGroundedError(error, 'DISK_FULL'));
     if (!cacheOnly) throw error;
   }
   const kind = index === saved ? 'hnsw-reconciled' : 'hnsw-built';
-  return hnswRetriever(options, index, { kind, ms: performance.now() - started, added: addRows.length, removed: gone.length });
+  return { ...hnswRetriever(options, index, { kind, ms: performance.now() - started, added: addRows.length, removed: gone.length }), chunks: coverage.chunks };
 }
 
-function openExact(options: OpenDenseRetrieverOptions, started: number): OpenedDenseRetriever {
-  const { rows, vectors } = options.store.chunkVectors(options.kb, options.embedder.id);
+async function openExact(options: OpenDenseRetrieverOptions, started: number): Promise<Omit<OpenedDenseRetriever, 'chunks'>> {
+  const { rows, vectors } = await options.store.embeddings.vectors(options.embedder.id);
   const dimensions = vectors[0]?.length ?? options.embedder.dimensions ?? 1;
   const index: VectorIndex = createExactVectorIndex({ dimensions, initialCapacity: Math.max(1, rows.length) });
   if (rows.length > 0) index.add(rows, vectors);
@@ -109,7 +113,7 @@ function openExact(options: OpenDenseRetrieverOptions, started: number): OpenedD
     index,
     size: rows.length,
     opened: { kind: 'exact', ms: performance.now() - started, added: rows.length, removed: 0 },
-    vectorsOf(wanted) {
+    async vectorsOf(wanted) {
       const found = new Map<number, Float32Array>();
       for (const row of wanted) {
         const vector = byRow.get(row);
@@ -120,15 +124,15 @@ function openExact(options: OpenDenseRetrieverOptions, started: number): OpenedD
   };
 }
 
-function hnswRetriever(options: OpenDenseRetrieverOptions, index: VectorIndex, opened: OpenedDenseRetriever['opened']): OpenedDenseRetriever {
+function hnswRetriever(options: OpenDenseRetrieverOptions, index: VectorIndex, opened: OpenedDenseRetriever['opened']): Omit<OpenedDenseRetriever, 'chunks'> {
   return {
     embedder: options.embedder,
     index,
     size: index.size,
     opened,
     // The graph holds no retrievable vectors: the few needed for filtered search and MMR come from the store.
-    vectorsOf(wanted) {
-      const { rows, vectors } = options.store.chunkVectors(options.kb, options.embedder.id, wanted);
+    async vectorsOf(wanted) {
+      const { rows, vectors } = await options.store.embeddings.vectors(options.embedder.id, wanted);
       return new Map(rows.map((row, position) => [row, vectors[position] ?? new Float32Array(0)]));
     },
   };

@@ -17,7 +17,7 @@ const schema = z.object({
  * one with `STORE_CORRUPT` and a way out.
  *
  * @example
- * const model = parseAnswerabilityModel(store.getTunedModel('docs', 'answerability')!.payload);
+ * const model = parseAnswerabilityModel((await store.open('docs').tunedModels.get('answerability'))!.payload);
  */
 export function parseAnswerabilityModel(payload: string): AnswerabilityModel {
   let parsed: unknown;

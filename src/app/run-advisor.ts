@@ -7,7 +7,7 @@ import type { GroundedConfig } from '../config/config-schema.js';
 import { isGroundedError } from '../core/errors.js';
 import type { EvalRunReport } from '../eval/eval-run-report.js';
 import { createApproximateTokenCounter } from '../ingest/chunk/approximate-token-counter.js';
-import { createKnowledgeBase } from './create-knowledge-base.js';
+import { openKnowledgeBase } from './open-knowledge-base.js';
 
 /** Golden sets read at most: the latest run of each of the ten most recently evaluated ones. */
 const maxGoldenSets = 10;
@@ -19,38 +19,38 @@ const maxGoldenSets = 10;
  * rests on the profile, and a note says so. Traffic from traces is passed in when the caller has it.
  *
  * @example
- * const report = runAdvisor({ config, kb: 'docs', profile: loadAdvisorProfile('profile.yaml', cwd) });
+ * const report = await runAdvisor({ config, kb: 'docs', profile: loadAdvisorProfile('profile.yaml', cwd) });
  */
-export function runAdvisor(options: {
+export async function runAdvisor(options: {
   readonly config: GroundedConfig;
   readonly kb: string;
   readonly profile: AdvisorProfile;
   readonly traffic?: TrafficEvidence | null;
-}): AdviceReport {
+}): Promise<AdviceReport> {
   const { config } = options;
-  const kb = createKnowledgeBase({ config, kb: options.kb });
+  const kb = openKnowledgeBase({ config, kb: options.kb });
   const notes: string[] = [];
   let runs: EvalRunReport[] = [];
   let knowledge: { tokens: number; documents: number; chunks: number } | null = null;
   try {
-    kb.store.requireKnowledgeBase(options.kb);
+    await kb.store.generation();
     const seen = new Set<string>();
-    for (const stored of kb.store.listEvalRuns(options.kb)) {
+    for (const stored of await kb.store.runs.list()) {
       if (seen.has(stored.golden) || seen.size >= maxGoldenSets) continue;
       seen.add(stored.golden);
-      const run = kb.store.getEvalRun(options.kb, stored.id);
+      const run = await kb.store.runs.get(stored.id);
       if (run !== undefined) runs.push(JSON.parse(run.report) as EvalRunReport);
     }
-    const counts = kb.store.counts(options.kb);
+    const counts = await kb.store.counts();
     const counter = createApproximateTokenCounter();
-    const tokens = kb.store.allDocuments(options.kb).reduce((sum, document) => sum + counter.count(document.text), 0);
+    const tokens = (await kb.store.documents.all()).reduce((sum, document) => sum + counter.count(document.text), 0);
     knowledge = { tokens, documents: counts.documents, chunks: counts.chunks };
   } catch (error) {
     if (!isGroundedError(error, 'KB_NOT_FOUND')) throw error;
     runs = [];
     notes.push(`knowledge base '${options.kb}' does not exist: nothing was measured`);
   } finally {
-    kb.close();
+    await kb.close();
   }
   const report = advise({
     kb: options.kb,

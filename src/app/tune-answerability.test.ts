@@ -7,7 +7,7 @@ import { defaultAnswerabilityModel } from '../answer/answerability/default-answe
 import { loadConfig } from '../config/load-config.js';
 import type { GoldenCase } from '../core/golden-case.js';
 import { expectGroundedError } from '../testing/expect-grounded-error.js';
-import { createKnowledgeBase } from './create-knowledge-base.js';
+import { openKnowledgeBase } from './open-knowledge-base.js';
 import { parseAnswerabilityModel } from './parse-answerability-model.js';
 import { tuneAnswerability } from './tune-answerability.js';
 
@@ -48,26 +48,26 @@ describe('tuneAnswerability on a real knowledge base', () => {
     writeFileSync(path, cases.map((golden) => JSON.stringify(golden)).join('\n'));
     return path;
   };
-  const stored = (): { payload: string; createdAt: string } | undefined => {
-    const kb = createKnowledgeBase({ config, kb: 'services' });
+  const stored = async (): Promise<{ payload: string; createdAt: string } | undefined> => {
+    const kb = openKnowledgeBase({ config, kb: 'services' });
     try {
-      return kb.store.getTunedModel('services', 'answerability');
+      return await kb.store.tunedModels.get('answerability');
     } finally {
-      kb.close();
+      await kb.close();
     }
   };
-  const forget = (): void => {
-    const kb = createKnowledgeBase({ config, kb: 'services' });
-    kb.store.deleteTunedModel('services', 'answerability');
-    kb.close();
+  const forget = async (): Promise<void> => {
+    const kb = openKnowledgeBase({ config, kb: 'services' });
+    await kb.store.tunedModels.delete('answerability');
+    await kb.close();
   };
 
   before(async () => {
     mkdirSync(join(root, 'docs'));
     names.forEach((name, index) => writeFileSync(join(root, 'docs', `${name}.md`), page(name, index)));
-    const kb = createKnowledgeBase({ config, kb: 'services' });
+    const kb = openKnowledgeBase({ config, kb: 'services' });
     await kb.sync([join(root, 'docs')]);
-    kb.close();
+    await kb.close();
   });
   after(() => rmSync(root, { recursive: true, force: true }));
 
@@ -88,7 +88,7 @@ describe('tuneAnswerability on a real knowledge base', () => {
       for (const rate of [figures.overRefusal, figures.abstentionRecall]) assert.ok(rate >= 0 && rate <= 1);
     }
     assert.equal(tuning.stored, true);
-    const saved = stored();
+    const saved = (await stored());
     assert.equal(saved?.createdAt, '2026-12-01T09:30:00.000Z');
     assert.deepEqual(parseAnswerabilityModel(saved?.payload ?? ''), tuning.model);
   });
@@ -96,18 +96,18 @@ describe('tuneAnswerability on a real knowledge base', () => {
   it('answers with the stored model: the answerability of a question follows it', async () => {
     const question = unanswerable[0]!.question;
     const ask = async (): Promise<number> => {
-      const kb = createKnowledgeBase({ config, kb: 'services' });
+      const kb = openKnowledgeBase({ config, kb: 'services' });
       try {
         return (await kb.answer(question)).answerability;
       } finally {
-        kb.close();
+        await kb.close();
       }
     };
-    forget();
+    await forget();
     const shipped = await ask();
     await tuneAnswerability({ config, kb: 'services', golden: writeSet('golden.jsonl', [...answerable, ...unanswerable]), now: clock });
     assert.notEqual(await ask(), shipped);
-    forget();
+    await forget();
     assert.equal(await ask(), shipped);
   });
 
@@ -125,10 +125,10 @@ describe('tuneAnswerability on a real knowledge base', () => {
   });
 
   it('stores nothing on a dry run or a refused set', async () => {
-    forget();
+    await forget();
     const dry = await tuneAnswerability({ config, kb: 'services', golden: writeSet('dry.jsonl', [...answerable, ...unanswerable]), dryRun: true });
     assert.equal(dry.stored, false);
-    assert.equal(stored(), undefined);
+    assert.equal((await stored()), undefined);
     const tooFew = await expectGroundedError(
       tuneAnswerability({ config, kb: 'services', golden: writeSet('few.jsonl', [...answerable.slice(0, 15), ...unanswerable.slice(0, 4)]) }),
       'INVALID_DATA',
@@ -138,7 +138,7 @@ describe('tuneAnswerability on a real knowledge base', () => {
     assert.match(oneClass.message, /no unanswerable case/);
     const otherClass = await expectGroundedError(tuneAnswerability({ config, kb: 'services', golden: writeSet('other.jsonl', unanswerable) }), 'INVALID_DATA');
     assert.match(otherClass.message, /no answerable case/);
-    assert.equal(stored(), undefined);
+    assert.equal((await stored()), undefined);
   });
 
   it('refuses a knowledge base that was never ingested', async () => {

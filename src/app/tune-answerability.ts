@@ -9,7 +9,7 @@ import { readGoldenSet, type GoldenSetProblem } from '../eval/datasets/read-gold
 import { crossValidateAnswerability, type AnswerabilityCrossValidation } from '../tune/cross-validate-answerability.js';
 import { fitAnswerabilityModel, type AnswerabilityExample } from '../tune/fit-answerability-model.js';
 import { measureAbstention, type AbstentionFigures } from '../tune/measure-abstention.js';
-import { createKnowledgeBase, type KnowledgeBase } from './create-knowledge-base.js';
+import { openKnowledgeBase, type KnowledgeBase } from './open-knowledge-base.js';
 
 /** Fewest cases worth tuning on: below this a fold holds 3 questions and the figures are noise. */
 const minimumCases = 20;
@@ -90,7 +90,7 @@ export async function tuneAnswerability(options: TuneAnswerabilityOptions): Prom
     llm: { ...options.config.llm, provider: 'extractive' },
     answer: { ...options.config.answer, minAnswerability: 0 },
   };
-  const kb = createKnowledgeBase({ config, kb: options.kb });
+  const kb = openKnowledgeBase({ config, kb: options.kb });
   try {
     const examples = await collectExamples(kb, cases);
     const model = fitOn(examples);
@@ -99,7 +99,7 @@ export async function tuneAnswerability(options: TuneAnswerabilityOptions): Prom
       examples.map((example) => ({ answerable: example.answerable, abstained: predictAnswerability(model, example.features) < model.threshold })),
     );
     const stored = options.dryRun !== true;
-    if (stored) kb.store.putTunedModel(options.kb, 'answerability', JSON.stringify(model), (options.now ?? (() => new Date()))().toISOString());
+    if (stored) await kb.store.tunedModels.put('answerability', JSON.stringify(model), (options.now ?? (() => new Date()))().toISOString());
     const { threshold, modelThreshold } = defaultAnswerabilityModel;
     return {
       kb: options.kb,
@@ -115,7 +115,7 @@ export async function tuneAnswerability(options: TuneAnswerabilityOptions): Prom
       goldenProblems,
     };
   } finally {
-    kb.close();
+    await kb.close();
   }
 }
 
@@ -140,8 +140,7 @@ function refuseUnfitSet(file: string, cases: number, unanswerable: number): void
 
 /** Asks every question of a (non-empty) knowledge base, keeping its answerability signals and its label. */
 async function collectExamples(kb: KnowledgeBase, cases: readonly GoldenCase[]): Promise<AnswerabilityExample[]> {
-  kb.store.requireKnowledgeBase(kb.name);
-  if (kb.store.counts(kb.name).chunks === 0) {
+  if ((await kb.store.counts()).chunks === 0) {
     throw new GroundedError('NOT_READY', `knowledge base '${kb.name}' is empty`, {
       hint: `ingest the corpus of the golden set first: grounded ingest --kb ${kb.name} PATH`,
     });

@@ -3,7 +3,7 @@ import { gunzipSync } from 'node:zlib';
 import type { GroundedConfig } from '../config/config-schema.js';
 import { readGoldenSet } from '../eval/datasets/read-golden-set.js';
 import { validateGoldenSet } from '../eval/datasets/validate-golden-set.js';
-import { createKnowledgeBase } from './create-knowledge-base.js';
+import { openKnowledgeBase } from './open-knowledge-base.js';
 
 /** One broken case of a golden set, with the line it is on. */
 export interface GoldenFileProblem {
@@ -17,18 +17,19 @@ export interface GoldenFileProblem {
  * and quotes not found in their document (exact, or only when ignoring white space or case), each with its line.
  *
  * @example
- * const { cases, problems } = validateGoldenFile({ config, kb: 'docs', golden: 'golden.jsonl' });
+ * const { cases, problems } = await validateGoldenFile({ config, kb: 'docs', golden: 'golden.jsonl' });
  */
-export function validateGoldenFile(options: { config: GroundedConfig; kb: string; golden: string }): {
+export async function validateGoldenFile(options: { config: GroundedConfig; kb: string; golden: string }): Promise<{
   cases: number;
   sources: number;
   problems: GoldenFileProblem[];
-} {
+}> {
   const { cases, problems: readProblems } = readGoldenSet(options.golden);
-  const kb = createKnowledgeBase({ config: options.config, kb: options.kb });
+  const kb = openKnowledgeBase({ config: options.config, kb: options.kb });
   try {
-    kb.store.requireKnowledgeBase(options.kb);
-    const validation = validateGoldenSet(cases, kb.documentText);
+    await kb.store.generation();
+    const texts = await kb.documentTexts([...new Set(cases.flatMap((entry) => entry.sources.map((source) => source.doc)))]);
+    const validation = validateGoldenSet(cases, (key) => texts.get(key));
     const lines = caseLines(options.golden);
     const problems: GoldenFileProblem[] = [
       ...readProblems,
@@ -40,7 +41,7 @@ export function validateGoldenFile(options: { config: GroundedConfig; kb: string
     ].sort((a, b) => a.line - b.line);
     return { cases: cases.length, sources: validation.sources, problems };
   } finally {
-    kb.close();
+    await kb.close();
   }
 }
 

@@ -39,7 +39,7 @@ export const adviseCommand: Register = (program, run) => {
             reader.close();
           }
         }
-        const report = runAdvisor({ config: context.config, kb: context.kb, profile });
+        const report = await runAdvisor({ config: context.config, kb: context.kb, profile });
         if (options.report !== undefined) writeReportFile(resolve(context.io.cwd, options.report), renderAdviceReport(report), { dataDir: context.config.dataDir, force: options.force === true });
         if (context.json) {
           context.io.stdout(`${JSON.stringify(report)}\n`);

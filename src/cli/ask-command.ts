@@ -1,4 +1,4 @@
-import { createKnowledgeBase, type AnswerStrategy, type RetrievalPreset } from '../app/create-knowledge-base.js';
+import { openKnowledgeBase, type AnswerStrategy, type RetrievalPreset } from '../app/open-knowledge-base.js';
 import { addFilterOptions, filterFromFlags, type FilterFlags } from './add-filter-options.js';
 import { parsePresets } from './parse-presets.js';
 import { exitCodes } from './exit-code-for.js';
@@ -18,7 +18,7 @@ export const askCommand: Register = (program, run) => {
       .option('--preset <name>', 'retrieval: lexical, hybrid (needs an embedder) or hybrid-rerank (also a reranker)', parsePresets),
   ).action(
       run(async (context, question: string, options: FilterFlags & { strategy?: AnswerStrategy[]; preset?: RetrievalPreset[] }) => {
-        const kb = createKnowledgeBase({ config: context.config, kb: context.kb });
+        const kb = openKnowledgeBase({ config: context.config, kb: context.kb });
         try {
           const strategy = options.strategy?.[0] ?? 'rag';
           const filter = filterFromFlags(options);
@@ -67,7 +67,7 @@ export const askCommand: Register = (program, run) => {
           }
           return exitCodes.ok;
         } finally {
-          kb.close();
+          await kb.close();
         }
       }),
     );

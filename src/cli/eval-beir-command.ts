@@ -2,7 +2,7 @@ import { evaluateBeir } from '../app/evaluate-beir.js';
 import { evalGroup } from './eval-group.js';
 import { exitCodes } from './exit-code-for.js';
 import type { Register } from './command-context.js';
-import type { RetrievalPreset } from '../app/create-knowledge-base.js';
+import type { RetrievalPreset } from '../app/open-knowledge-base.js';
 import { parsePresets } from './parse-presets.js';
 
 /** `grounded eval beir DIR [--split test]`: retrieval quality on a BEIR dataset, with a throwaway knowledge base. */

@@ -1,4 +1,4 @@
-import { createKnowledgeBase } from '../app/create-knowledge-base.js';
+import { openKnowledgeBase } from '../app/open-knowledge-base.js';
 import { comparableMetrics, compareRuns, type RunComparison } from '../app/evaluation-types.js';
 import { loadEvalRun } from '../app/load-eval-run.js';
 import { GroundedError } from '../core/errors.js';
@@ -20,12 +20,12 @@ export const evalDiffCommand: Register = (program, run) => {
     .argument('<candidate>', 'run id, prefix, latest or previous')
     .option('--fail-on <metrics>', `comma-separated metrics that gate (default ${defaultGate.join(',')}); 'none' never fails`)
     .action(
-      run((context, baseline: string, candidate: string, options: { failOn?: string }) => {
+      run(async (context, baseline: string, candidate: string, options: { failOn?: string }) => {
         const gate = parseGate(options.failOn);
-        const kb = createKnowledgeBase({ config: context.config, kb: context.kb });
+        const kb = openKnowledgeBase({ config: context.config, kb: context.kb });
         try {
-          kb.store.requireKnowledgeBase(context.kb);
-          const comparison = compareRuns(loadEvalRun(kb.store, context.kb, baseline), loadEvalRun(kb.store, context.kb, candidate));
+          await kb.store.generation();
+          const comparison = compareRuns(await loadEvalRun(kb.store, baseline), await loadEvalRun(kb.store, candidate));
           const regressed = comparison.metrics.filter((metric) => metric.regressed && gate.includes(metric.metric));
           if (context.json) context.io.stdout(`${JSON.stringify({ ...comparison, gate, regressed: regressed.map((m) => m.metric) })}\n`);
           else write(context, comparison, gate);
@@ -38,7 +38,7 @@ export const evalDiffCommand: Register = (program, run) => {
           }
           return exitCodes.ok;
         } finally {
-          kb.close();
+          await kb.close();
         }
       }),
     );

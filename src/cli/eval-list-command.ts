@@ -1,4 +1,4 @@
-import { createKnowledgeBase } from '../app/create-knowledge-base.js';
+import { openKnowledgeBase } from '../app/open-knowledge-base.js';
 import type { Register } from './command-context.js';
 import { evalGroup } from './eval-group.js';
 import { exitCodes } from './exit-code-for.js';
@@ -9,10 +9,10 @@ export const evalListCommand: Register = (program, run) => {
     .command('list')
     .description('list stored evaluation runs, newest first')
     .action(
-      run((context) => {
-        const kb = createKnowledgeBase({ config: context.config, kb: context.kb });
+      run(async (context) => {
+        const kb = openKnowledgeBase({ config: context.config, kb: context.kb });
         try {
-          const runs = kb.store.listEvalRuns(context.kb);
+          const runs = await kb.store.runs.list();
           if (context.json) {
             context.io.stdout(`${JSON.stringify({ kb: context.kb, runs })}\n`);
           } else if (runs.length === 0) {
@@ -27,7 +27,7 @@ export const evalListCommand: Register = (program, run) => {
           }
           return exitCodes.ok;
         } finally {
-          kb.close();
+          await kb.close();
         }
       }),
     );

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { renderHtmlReport } from '../app/evaluation-types.js';
-import type { AnswerStrategy, RetrievalPreset } from '../app/create-knowledge-base.js';
+import { openKnowledgeBase, type AnswerStrategy, type RetrievalPreset } from '../app/open-knowledge-base.js';
+import { configuredJudge } from '../app/configured-judge.js';
 import { runEvaluation } from '../app/run-evaluation.js';
 import type { Register } from './command-context.js';
 import { evalGroup } from './eval-group.js';
@@ -33,20 +34,25 @@ export const evalRunCommand: Register = (program, run) => {
         const reportTarget = { dataDir: context.config.dataDir, force: options.force === true };
         // Before the run: a report that cannot be written should not cost a whole evaluation first.
         if (options.report !== undefined) checkReportTarget(resolve(context.io.cwd, options.report), reportTarget);
+        const judge = options.judge === true ? { model: configuredJudge(context.config), repeats: options.repeat ?? 1 } : undefined;
         const outcomes = [];
-        for (const strategy of options.strategy ?? ['rag']) {
-          for (const preset of options.preset ?? [undefined]) {
-            outcomes.push(
-              await runEvaluation({
-                config: context.config,
-                kb: context.kb,
-                golden: resolve(context.io.cwd, options.golden),
-                strategy,
-                ...(preset === undefined ? {} : { preset }),
-                ...(options.judge === true ? { judge: { repeats: options.repeat ?? 1 } } : {}),
-              }),
-            );
+        const knowledgeBase = openKnowledgeBase({ config: context.config, kb: context.kb });
+        try {
+          for (const strategy of options.strategy ?? ['rag']) {
+            for (const preset of options.preset ?? [undefined]) {
+              outcomes.push(
+                await runEvaluation({
+                  knowledgeBase,
+                  golden: resolve(context.io.cwd, options.golden),
+                  strategy,
+                  ...(preset === undefined ? {} : { preset }),
+                  ...(judge === undefined ? {} : { judge }),
+                }),
+              );
+            }
           }
+        } finally {
+          await knowledgeBase.close();
         }
         const reports = outcomes.map((outcome) => outcome.report);
         if (options.report !== undefined) writeReportFile(resolve(context.io.cwd, options.report), renderHtmlReport(reports), reportTarget);

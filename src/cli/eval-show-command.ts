@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { createKnowledgeBase } from '../app/create-knowledge-base.js';
+import { openKnowledgeBase } from '../app/open-knowledge-base.js';
 import { renderHtmlReport } from '../app/evaluation-types.js';
 import { loadEvalRun } from '../app/load-eval-run.js';
 import type { Register } from './command-context.js';
@@ -17,17 +17,18 @@ export const evalShowCommand: Register = (program, run) => {
     .option('--report <file>', 'write a self-contained HTML report of the runs')
     .option('--force', 'with --report: replace an existing file that is not a grounded report')
     .action(
-      run((context, references: string[], options: { report?: string; force?: boolean }) => {
-        const kb = createKnowledgeBase({ config: context.config, kb: context.kb });
+      run(async (context, references: string[], options: { report?: string; force?: boolean }) => {
+        const kb = openKnowledgeBase({ config: context.config, kb: context.kb });
         try {
-          kb.store.requireKnowledgeBase(context.kb);
-          const reports = references.map((reference) => loadEvalRun(kb.store, context.kb, reference));
+          await kb.store.generation();
+          const reports = [];
+          for (const reference of references) reports.push(await loadEvalRun(kb.store, reference));
           if (options.report !== undefined) writeReportFile(resolve(context.io.cwd, options.report), renderHtmlReport(reports), { dataDir: context.config.dataDir, force: options.force === true });
           if (context.json) context.io.stdout(`${JSON.stringify(reports.length === 1 ? reports[0] : reports)}\n`);
           else for (const report of reports) context.io.stdout(formatEvalSummary(report));
           return exitCodes.ok;
         } finally {
-          kb.close();
+          await kb.close();
         }
       }),
     );

@@ -11,8 +11,8 @@ export const evalValidateCommand: Register = (program, run) => {
     .description('check a golden set against the knowledge base: malformed lines, duplicate ids, unknown docs, quotes not found')
     .requiredOption('--golden <file>', 'golden set (JSON Lines)')
     .action(
-      run((context, options: { golden: string }) => {
-        const result = validateGoldenFile({ config: context.config, kb: context.kb, golden: resolve(context.io.cwd, options.golden) });
+      run(async (context, options: { golden: string }) => {
+        const result = await validateGoldenFile({ config: context.config, kb: context.kb, golden: resolve(context.io.cwd, options.golden) });
         if (context.json) {
           context.io.stdout(`${JSON.stringify(result)}\n`);
         } else {

@@ -1,5 +1,5 @@
-import { createKnowledgeBase } from '../app/create-knowledge-base.js';
-import type { IngestReport } from '../app/create-knowledge-base.js';
+import { openKnowledgeBase } from '../app/open-knowledge-base.js';
+import type { IngestReport } from '../app/open-knowledge-base.js';
 import { exitCodes } from './exit-code-for.js';
 import { printable } from './printable.js';
 import type { CommandContext, Register } from './command-context.js';
@@ -25,7 +25,7 @@ export const ingestCommand: Register = (program, run) => {
           ...(options.include === undefined ? {} : { include: options.include }),
           ...(options.exclude === undefined ? {} : { exclude: [...context.config.ingest.exclude, ...options.exclude] }),
         };
-        const kb = createKnowledgeBase({ config: { ...context.config, ingest }, kb: context.kb });
+        const kb = openKnowledgeBase({ config: { ...context.config, ingest }, kb: context.kb });
         try {
           const report = await kb.sync(
             paths.map((path) => resolve(context.io.cwd, path)),
@@ -37,7 +37,7 @@ export const ingestCommand: Register = (program, run) => {
           if (report.embedding?.error !== undefined) return exitCodes.userError;
           return nothingIngested && report.skipped.length > 0 ? exitCodes.userError : exitCodes.ok;
         } finally {
-          kb.close();
+          await kb.close();
         }
       }),
     );

@@ -1,4 +1,4 @@
-import type { RetrievalPreset } from '../app/create-knowledge-base.js';
+import type { RetrievalPreset } from '../app/open-knowledge-base.js';
 import { parseChoiceList } from './parse-choice-list.js';
 
 /**

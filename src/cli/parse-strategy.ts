@@ -1,4 +1,4 @@
-import type { AnswerStrategy } from '../app/create-knowledge-base.js';
+import type { AnswerStrategy } from '../app/open-knowledge-base.js';
 import { parseChoiceList } from './parse-choice-list.js';
 
 /**

@@ -1,4 +1,4 @@
-import { createKnowledgeBase, type RetrievalPreset } from '../app/create-knowledge-base.js';
+import { openKnowledgeBase, type RetrievalPreset } from '../app/open-knowledge-base.js';
 import { addFilterOptions, filterFromFlags, type FilterFlags } from './add-filter-options.js';
 import { parsePresets } from './parse-presets.js';
 import { exitCodes } from './exit-code-for.js';
@@ -18,7 +18,7 @@ export const searchCommand: Register = (program, run) => {
       .option('--preset <name>', 'lexical, hybrid (needs an embedder) or hybrid-rerank (also a reranker)', parsePresets),
   ).action(
       run(async (context, query: string, options: FilterFlags & { k?: number; preset?: RetrievalPreset[] }) => {
-        const kb = createKnowledgeBase({ config: context.config, kb: context.kb });
+        const kb = openKnowledgeBase({ config: context.config, kb: context.kb });
         try {
           const started = performance.now();
           const filter = filterFromFlags(options);
@@ -52,7 +52,7 @@ export const searchCommand: Register = (program, run) => {
           }
           return exitCodes.ok;
         } finally {
-          kb.close();
+          await kb.close();
         }
       }),
     );

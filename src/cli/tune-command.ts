@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
-import { createKnowledgeBase } from '../app/create-knowledge-base.js';
+import { openKnowledgeBase } from '../app/open-knowledge-base.js';
 import { tuneAnswerability, type AnswerabilityTuning } from '../app/tune-answerability.js';
 import type { CommandContext, Register } from './command-context.js';
 import { exitCodes } from './exit-code-for.js';
@@ -45,10 +45,10 @@ export const tuneCommand: Register = (program, run) => {
     );
 };
 
-function reset(context: CommandContext): number {
-  const kb = createKnowledgeBase({ config: context.config, kb: context.kb });
+async function reset(context: CommandContext): Promise<number> {
+  const kb = openKnowledgeBase({ config: context.config, kb: context.kb });
   try {
-    const deleted = kb.store.deleteTunedModel(context.kb, 'answerability');
+    const deleted = await kb.store.tunedModels.delete('answerability');
     if (context.json) {
       context.io.stdout(`${JSON.stringify({ kb: context.kb, reset: true, deleted })}\n`);
     } else {
@@ -60,7 +60,7 @@ function reset(context: CommandContext): number {
     }
     return exitCodes.ok;
   } finally {
-    kb.close();
+    await kb.close();
   }
 }
 

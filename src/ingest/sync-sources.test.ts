@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, beforeEach, describe, it } from 'node:test';
 import type { Chunk } from '../core/document.js';
-import type { Store } from '../core/store.js';
+import type { Store } from '../core/store/store.js';
 import { countTerms } from '../indexing/lexical/count-terms.js';
 import { createAnalyzer } from '../indexing/lexical/create-analyzer.js';
 import { createSqliteStore } from '../indexing/stores/sqlite/create-sqlite-store.js';
@@ -22,8 +22,7 @@ after(() => rmSync(temp, { recursive: true, force: true }));
 
 function options(store: Store, paths: string[], extra: Partial<SyncSourcesOptions> = {}): SyncSourcesOptions {
   return {
-    store,
-    kb: 'test',
+    store: store.open('test'),
     paths,
     loaders: createDefaultLoaders(),
     chunk: (document) => chunkDocument(document, { counter, maxTokens: 64 }),
@@ -56,7 +55,7 @@ describe('syncSources', () => {
     assert.deepEqual(report.skipped, [{ path: 'a.md', reason: `unreadable: EACCES: permission denied, open '${join(docs, 'a.md')}'` }]);
     assert.equal(report.removed, 0);
     assert.equal(report.unchanged, 1);
-    assert.match(store.getDocument('test', 'a.md')?.text ?? '', /apples/);
+    assert.match((await store.open('test').documents.byKeys(['a.md'])).get('a.md')?.text ?? '', /apples/);
   });
 
   it('re-indexes unchanged files exactly once when the settings fingerprint changes', async () => {
@@ -73,7 +72,7 @@ describe('syncSources', () => {
     await syncSources(options(store, [docs]));
     const report = await syncSources(options(store, [join(docs, 'a.md')]));
     assert.deepEqual([report.removed, report.unchanged], [0, 1]);
-    assert.equal(store.counts('test').documents, 2);
+    assert.equal((await store.open('test').counts()).documents, 2);
   });
 
   it('keys a same-named file from a second folder by its folder name instead of dropping it', async () => {
@@ -82,8 +81,8 @@ describe('syncSources', () => {
     await syncSources(options(store, [join(dir, 'docs')]));
     const report = await syncSources(options(store, [join(dir, 'blog')]));
     assert.equal(report.added, 1);
-    assert.match(store.getDocument('test', 'blog/a.md')?.text ?? '', /avocados/);
-    assert.match(store.getDocument('test', 'a.md')?.text ?? '', /apples/);
+    assert.match((await store.open('test').documents.byKeys(['blog/a.md'])).get('blog/a.md')?.text ?? '', /avocados/);
+    assert.match((await store.open('test').documents.byKeys(['a.md'])).get('a.md')?.text ?? '', /apples/);
   });
 
   it('claims its keys again when a concurrent sync commits the same ones first', async () => {
@@ -109,11 +108,11 @@ describe('syncSources', () => {
     assert.ok(interleaved);
     assert.deepEqual([report.added, report.documents], [2, 2]);
     assert.deepEqual(report.skipped, [{ path: 'records.jsonl', reason: "duplicate document id 'shared-id' (already from records.jsonl)" }]);
-    assert.match(store.getDocument('test', 'a.md')?.text ?? '', /apples/);
-    assert.match(store.getDocument('test', 'blog/a.md')?.text ?? '', /avocados/);
-    assert.match(store.getDocument('test', 'blog/b.md')?.text ?? '', /blueberries/);
-    assert.match(store.getDocument('test', 'shared-id')?.text ?? '', /dates/);
-    assert.equal(store.counts('test').documents, 5);
+    assert.match((await store.open('test').documents.byKeys(['a.md'])).get('a.md')?.text ?? '', /apples/);
+    assert.match((await store.open('test').documents.byKeys(['blog/a.md'])).get('blog/a.md')?.text ?? '', /avocados/);
+    assert.match((await store.open('test').documents.byKeys(['blog/b.md'])).get('blog/b.md')?.text ?? '', /blueberries/);
+    assert.match((await store.open('test').documents.byKeys(['shared-id'])).get('shared-id')?.text ?? '', /dates/);
+    assert.equal((await store.open('test').counts()).documents, 5);
   });
 
   it('rolls back a batch that fails while writing and loses nothing', async () => {
@@ -122,22 +121,25 @@ describe('syncSources', () => {
     writeFileSync(join(docs, 'a.md'), '# A\n\nAlpha text, edited.\n');
     writeFileSync(join(docs, 'c.md'), '# C\n\nGamma.\n');
     // The real store's transaction fails half way: a.md's rows are written, then c.md's metadata cannot be.
-    const poisoned: Store = Object.create(store, {
-      applyBatch: {
-        value: (kb: string, batch: Parameters<Store['applyBatch']>[1]) => {
+    const real = store.open('test');
+    const poisoned = {
+      ...real,
+      sources: {
+        ...real.sources,
+        apply: (batch: Parameters<typeof real.sources.apply>[0]) => {
           const upserts = batch.upserts.map((upsert) =>
             upsert.source.path !== 'c.md'
               ? upsert
               : { ...upsert, documents: upsert.documents.map((entry) => ({ ...entry, document: { ...entry.document, metadata: { size: 1n } } })) },
           );
-          store.applyBatch(kb, { ...batch, upserts });
+          return real.sources.apply({ ...batch, upserts });
         },
       },
-    }) as Store;
-    const failing = options(poisoned, [docs]);
+    };
+    const failing = { ...options(store, [docs]), store: poisoned };
     await assert.rejects(syncSources(failing), /BigInt/);
-    assert.match(store.getDocument('test', 'a.md')?.text ?? '', /apples/);
-    assert.equal(store.getDocument('test', 'c.md'), undefined);
+    assert.match((await store.open('test').documents.byKeys(['a.md'])).get('a.md')?.text ?? '', /apples/);
+    assert.equal((await store.open('test').documents.byKeys(['c.md'])).get('c.md'), undefined);
     const retry = await syncSources(options(store, [docs]));
     assert.deepEqual([retry.added, retry.updated, retry.unchanged], [1, 1, 1]);
   });

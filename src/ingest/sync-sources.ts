@@ -5,7 +5,8 @@ import type { Chunk, ChunkSpan, LoadedDocument } from '../core/document.js';
 import type { DocumentLoader } from '../core/document-loader.js';
 import { isGroundedError } from '../core/errors.js';
 import type { FieldTerms } from '../core/lexical-index.js';
-import type { DocumentToStore, SourceRecord, SourceUpsert, Store } from '../core/store.js';
+import type { DocumentToStore, SourceLocation, SourceRecord, SourceUpsert } from '../core/store/source-writer.js';
+import type { KnowledgeBaseStore } from '../core/store/store.js';
 import { discoverFiles, type DiscoveredFile, type DiscoveryProblem } from './discover/discover-files.js';
 import { findLoader, isGzipPath } from './loaders/find-loader.js';
 import { formatMebibytes } from './normalize/format-mebibytes.js';
@@ -51,8 +52,8 @@ export interface SyncReport {
 
 /** Dependencies and settings of {@link syncSources}. */
 export interface SyncSourcesOptions {
-  readonly store: Store;
-  readonly kb: string;
+  /** The knowledge base to sync into (created when missing). */
+  readonly store: KnowledgeBaseStore;
   /** Files or folders to sync. */
   readonly paths: readonly string[];
   readonly loaders: readonly DocumentLoader[];
@@ -124,12 +125,13 @@ const sourceId = (root: string, path: string): string => `${root}\u0000${path}`;
  * half-indexed; a file that turns bad keeps its last good version.
  *
  * @example
- * const report = await syncSources({ store, kb: 'default', paths: ['docs'], loaders, chunk, analyze, fingerprint });
+ * const report = await syncSources({ store: store.open('default'), paths: ['docs'], loaders, chunk, analyze, fingerprint });
  */
 export async function syncSources(options: SyncSourcesOptions): Promise<SyncReport> {
   const now = options.now ?? (() => performance.now());
   const started = now();
-  const { store, kb } = options;
+  const { store } = options;
+  const kb = store.name;
   // Discovery first: a missing path fails the whole sync before anything, even the knowledge base, is created.
   const discovered = await discoverFiles([...options.paths], {
     include: [...(options.include ?? [])],
@@ -137,11 +139,11 @@ export async function syncSources(options: SyncSourcesOptions): Promise<SyncRepo
     supported: (path) => findLoader(options.loaders, path) !== undefined,
     followExternalLinks: options.followExternalLinks,
   });
-  store.ensureKnowledgeBase(kb);
+  await store.create();
   const counters: SyncCounters = { added: 0, updated: 0, unchanged: 0, documents: 0, chunks: 0, skipped: new SkipList() };
   counters.skipped.push(...discovered.problems.map(({ path, reason }) => ({ path, reason })));
 
-  const known = new Map(store.listSources(kb).map((source) => [sourceId(source.root, source.path), source]));
+  const known = new Map((await store.sources.list()).map((source) => [sourceId(source.root, source.path), source]));
   const folders = await folderScopes(options.paths);
   const missing = await findRemovals(discovered.files, known, folders, discovered.problems, options.prune === true);
 
@@ -152,14 +154,14 @@ export async function syncSources(options: SyncSourcesOptions): Promise<SyncRepo
     const prepared = await prepareFile(file, options, known, counters, unreadable);
     if (prepared !== undefined) batch.push(prepared);
     if (batch.length >= batchFiles) {
-      applyClaimed(batch, [], options, counters);
+      await applyClaimed(batch, [], options, counters);
       batch = [];
       options.onProgress?.({ files: index + 1, total: discovered.files.length });
     }
   }
   const { removals } = missing;
-  applyClaimed(batch, removals, options, counters);
-  const totals = store.counts(kb);
+  await applyClaimed(batch, removals, options, counters);
+  const totals = await store.counts();
   return {
     kb,
     added: counters.added,
@@ -326,24 +328,27 @@ const maxClaimAttempts = 5;
  * batch takes the write lock: the store then refuses the batch (`KEY_TAKEN`) and it is claimed again, seeing the
  * other process's documents this time. Counts and skips are recorded only for the batch that was written.
  */
-function applyClaimed(
+async function applyClaimed(
   batch: readonly PreparedFile[],
   removals: readonly { root: string; path: string }[],
   options: SyncSourcesOptions,
   counters: SyncCounters,
-): void {
+): Promise<void> {
   for (let attempt = 1; ; attempt++) {
+    // Every key the batch may take, its own and the folder-prefixed fallbacks, looked up in one read.
+    const keys = batch.flatMap((prepared) => [...prepared.upsert.documents.map((entry) => entry.document.key), fallbackKey(prepared.file)]);
+    const owners = await options.store.sources.owners(keys);
     const skipped: SkippedFile[] = [];
     const claimed = new Map<string, string>();
     const written: PreparedFile[] = [];
     for (const prepared of batch) {
-      const documents = claimDocuments(prepared.upsert.documents, prepared.file, options, claimed, skipped);
+      const documents = claimDocuments(prepared.upsert.documents, prepared.file, owners, claimed, skipped);
       // A new file whose every document belongs to another source is not tracked: the skips say why.
       if (documents.length === 0 && prepared.isNew) continue;
       written.push({ ...prepared, upsert: { ...prepared.upsert, documents } });
     }
     try {
-      options.store.applyBatch(options.kb, { upserts: written.map((prepared) => prepared.upsert), removals });
+      await options.store.sources.apply({ upserts: written.map((prepared) => prepared.upsert), removals });
     } catch (error) {
       if (isGroundedError(error, 'KEY_TAKEN') && attempt < maxClaimAttempts) continue;
       throw error;
@@ -366,12 +371,12 @@ function applyClaimed(
 function claimDocuments(
   documents: readonly DocumentToStore[],
   file: DiscoveredFile,
-  options: SyncSourcesOptions,
+  owners: ReadonlyMap<string, SourceLocation>,
   claimed: Map<string, string>,
   skipped: SkippedFile[],
 ): DocumentToStore[] {
   const ownerOf = (key: string): string | undefined => {
-    const owner = options.store.findDocumentOwner(options.kb, key);
+    const owner = owners.get(key);
     const stored = owner !== undefined && !(owner.root === file.root && owner.path === file.relativePath);
     const taken = stored ? sourceId(owner.root, owner.path) : claimed.get(key);
     return taken === sourceId(file.root, file.relativePath) ? undefined : taken;
@@ -379,7 +384,7 @@ function claimDocuments(
   const kept: DocumentToStore[] = [];
   for (const prepared of documents) {
     let key = prepared.document.key;
-    if (ownerOf(key) !== undefined && key === file.relativePath) key = `${basename(file.root)}/${file.relativePath}`;
+    if (ownerOf(key) !== undefined && key === file.relativePath) key = fallbackKey(file);
     const owner = ownerOf(key);
     if (owner !== undefined) {
       const ownerPath = owner.split('\u0000')[1] ?? owner;
@@ -393,6 +398,11 @@ function claimDocuments(
 }
 
 /** The same document and chunks under another key (chunk ids are `<key>#<ordinal>`). */
+/** The key of a file whose relative path another root's file took first. */
+function fallbackKey(file: DiscoveredFile): string {
+  return `${basename(file.root)}/${file.relativePath}`;
+}
+
 function rekeyDocument({ document, chunks }: DocumentToStore, key: string): DocumentToStore {
   return {
     document: { ...document, key },

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Embedder } from '../core/embedder.js';
 import type { LexicalIndex, LexicalQuery } from '../core/lexical-index.js';
-import type { Store } from '../core/store.js';
+import type { Store } from '../core/store/store.js';
 import type { VectorIndex } from '../core/vector-index.js';
 import { buildBm25Index } from '../indexing/lexical/build-bm25-index.js';
 import { countTerms } from '../indexing/lexical/count-terms.js';
@@ -40,11 +40,11 @@ describe('retrievePassages', () => {
   let index: VectorIndex;
   let rows: number[];
 
-  before(() => {
+  before(async () => {
     store = createSqliteStore(join(dir, 'grounded.db'));
-    store.ensureKnowledgeBase('kb');
+    await store.open('kb').create();
     const empty = countTerms([]);
-    store.applyBatch('kb', {
+    await store.open('kb').sources.apply({
       upserts: passages.map((passage, ordinal) => ({
         source: { root: '/r', path: `p${ordinal}.md`, hash: `h${ordinal}`, size: 1, fingerprint: 'f' },
         documents: [
@@ -62,21 +62,20 @@ describe('retrievePassages', () => {
       })),
       removals: [],
     });
-    const stored = store.indexRows('kb').rows;
+    const stored = (await store.open('kb').chunks.indexRows()).rows;
     rows = stored.map((row) => row.row);
     index = createExactVectorIndex({ dimensions: 2 });
     index.add(rows, passages.map((passage) => Float32Array.from(passage.meaning)));
     const vectors = new Map(rows.map((row, position) => [row, Float32Array.from(passages[position]?.meaning ?? [])]));
     retriever = {
-      store,
-      kb: 'kb',
+      chunks: store.open('kb').chunks,
       analyzer,
       lexical: buildBm25Index(stored),
-      dense: { embedder, index, vectorsOf: (wanted) => new Map(wanted.flatMap((row) => (vectors.has(row) ? [[row, vectors.get(row) ?? new Float32Array(2)] as const] : []))) },
+      dense: { embedder, index, vectorsOf: async (wanted) => new Map(wanted.flatMap((row) => (vectors.has(row) ? [[row, vectors.get(row) ?? new Float32Array(2)] as const] : []))) },
     };
   });
-  after(() => {
-    store.close();
+  after(async () => {
+    await store.close();
     rmSync(dir, { recursive: true, force: true });
   });
 

@@ -2,7 +2,7 @@ import type { ScoredChunk } from '../core/document.js';
 import type { Embedder } from '../core/embedder.js';
 import type { Analyzer, LexicalIndex, LexicalQuery } from '../core/lexical-index.js';
 import type { Reranker } from '../core/reranker.js';
-import type { Store } from '../core/store.js';
+import type { ChunkReader } from '../core/store/chunk-reader.js';
 import { embeddingText } from '../core/text/embedding-text.js';
 import type { VectorIndex } from '../core/vector-index.js';
 import { limitPerDocument } from './diversify/limit-per-document.js';
@@ -21,13 +21,13 @@ export interface DenseRetriever {
   readonly embedder: Embedder;
   readonly index: VectorIndex;
   /** Stored vectors of the given rows (for filtered exact search and MMR). */
-  readonly vectorsOf: (rows: readonly number[]) => Map<number, Float32Array>;
+  readonly vectorsOf: (rows: readonly number[]) => Promise<Map<number, Float32Array>>;
 }
 
 /** What {@link retrievePassages} reads from. */
 export interface PassageRetriever {
-  readonly store: Store;
-  readonly kb: string;
+  /** Where the passages of the ranked rows are read from, in one batched read per query. */
+  readonly chunks: Pick<ChunkReader, 'byRows'>;
   readonly analyzer: Analyzer;
   readonly lexical: LexicalIndex;
   /** Absent: lexical only. */
@@ -158,7 +158,7 @@ export async function retrievePassages(retriever: PassageRetriever, query: strin
   if (dense !== undefined) {
     const [vector] = await dense.embedder.embed([query], { kind: 'query', ...(plan.signal === undefined ? {} : { signal: plan.signal }) });
     embedMs = lap();
-    const vectorHits = vector === undefined ? [] : searchDense(dense, vector, candidates, allowed);
+    const vectorHits = vector === undefined ? [] : await searchDense(dense, vector, candidates, allowed);
     vectorMs = lap();
     denseSignals = denseSignalsOf(lexicalHits, vectorHits);
     const fusion = plan.fusion ?? { method: 'rrf' };
@@ -172,7 +172,7 @@ export async function retrievePassages(retriever: PassageRetriever, query: strin
   const poolSize =
     retriever.reranker !== undefined ? Math.max(diverseDepth, plan.rerank?.depth ?? 50) : plan.mmrLambda !== undefined ? Math.max(plan.k * 4, 20, diverseDepth) : diverseDepth;
   const pool = fused.slice(0, poolSize);
-  const chunks = retriever.store.chunksByRow(retriever.kb, pool.map((hit) => hit.row));
+  const chunks = await retriever.chunks.byRows(pool.map((hit) => hit.row));
   let ranked = pool.filter((hit) => chunks.has(hit.row));
   lap();
   let rerankMs = 0;
@@ -193,7 +193,7 @@ export async function retrievePassages(retriever: PassageRetriever, query: strin
   }
   if (plan.mmrLambda !== undefined) {
     const head = ranked.slice(0, poolSize);
-    const similarity = similarityOf(retriever, head, chunks);
+    const similarity = await similarityOf(retriever, head, chunks);
     ranked = maximalMarginalRelevance(head, { k: plan.k, lambda: plan.mmrLambda, similarity });
   }
   if (plan.maxPerDocument !== undefined) ranked = limitPerDocument(ranked, (row) => chunks.get(row)?.doc, plan.maxPerDocument);
@@ -220,26 +220,26 @@ function denseSignalsOf(lexicalHits: readonly RowHit[], vectorHits: readonly Row
 }
 
 /** Dense candidates, filtered before ranking: exact over the allowed rows when they are few, else the index. */
-function searchDense(dense: DenseRetriever, vector: Float32Array, k: number, allowed: ReadonlySet<number> | undefined): RowHit[] {
+async function searchDense(dense: DenseRetriever, vector: Float32Array, k: number, allowed: ReadonlySet<number> | undefined): Promise<RowHit[]> {
   if (allowed === undefined) return dense.index.search(vector, k);
   if (dense.index.kind === 'exact' || allowed.size > exactFilterLimit) {
     // The exact index applies the filter during its scan; the approximate one oversamples.
     return dense.index.search(vector, k, { accept: (row) => allowed.has(row) });
   }
   const hits: RowHit[] = [];
-  for (const [row, stored] of dense.vectorsOf([...allowed])) hits.push({ row, score: dot(vector, stored) });
+  for (const [row, stored] of await dense.vectorsOf([...allowed])) hits.push({ row, score: dot(vector, stored) });
   return hits.sort((left, right) => right.score - left.score || left.row - right.row).slice(0, k);
 }
 
 /** Pairwise similarity for MMR: cosine of stored vectors when dense retrieval is on, else of analyzed term counts. */
-function similarityOf(
+async function similarityOf(
   retriever: PassageRetriever,
   hits: readonly RowHit[],
   chunks: ReadonlyMap<number, { readonly text: string }>,
-): (left: number, right: number) => number | undefined {
+): Promise<(left: number, right: number) => number | undefined> {
   const rows = hits.map((hit) => hit.row);
   if (retriever.dense !== undefined) {
-    const vectors = retriever.dense.vectorsOf(rows);
+    const vectors = await retriever.dense.vectorsOf(rows);
     return (left, right) => {
       const a = vectors.get(left);
       const b = vectors.get(right);

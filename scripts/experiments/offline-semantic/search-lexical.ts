@@ -1,11 +1,10 @@
-import type { ScoredChunk } from '../../../src/core/document.js';
+import type { Chunk, ScoredChunk } from '../../../src/core/document.js';
 import type { Analyzer, LexicalIndex } from '../../../src/core/lexical-index.js';
-import type { Store } from '../../../src/core/store.js';
 
 /** What {@link searchLexical} reads from. */
 export interface LexicalSearcher {
-  readonly store: Store;
-  readonly kb: string;
+  /** Every chunk of the knowledge base by row, read once. */
+  readonly chunks: ReadonlyMap<number, Chunk>;
   readonly analyzer: Analyzer;
   readonly index: LexicalIndex;
 }
@@ -19,10 +18,7 @@ export interface LexicalSearcher {
  */
 export function searchLexical(searcher: LexicalSearcher, query: string, k: number): ScoredChunk[] {
   const hits = searcher.index.search(searcher.analyzer.terms(query), k);
-  const chunks = searcher.store.chunksByRow(
-    searcher.kb,
-    hits.map((hit) => hit.row),
-  );
+  const { chunks } = searcher;
   const results: ScoredChunk[] = [];
   for (const hit of hits) {
     const chunk = chunks.get(hit.row);

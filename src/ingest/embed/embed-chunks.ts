@@ -1,11 +1,12 @@
 import type { Embedder } from '../../core/embedder.js';
 import { GroundedError, isGroundedError } from '../../core/errors.js';
-import type { CachedEmbedding, Store } from '../../core/store.js';
+import type { CachedEmbedding } from '../../core/store/embedding-cache.js';
+import type { KnowledgeBaseStore } from '../../core/store/store.js';
 
 /** What {@link embedChunks} needs. */
 export interface EmbedChunksOptions {
-  readonly store: Store;
-  readonly kb: string;
+  /** The knowledge base whose chunks are embedded. */
+  readonly store: KnowledgeBaseStore;
   readonly embedder: Embedder;
   /** Texts per request. Default the embedder's `maxBatchSize`. */
   readonly batchSize?: number;
@@ -37,13 +38,13 @@ export interface EmbedReport {
  * and reports the error. Unchanged chunks are never embedded twice; a new model id embeds everything once.
  *
  * @example
- * const report = await embedChunks({ store, kb: 'docs', embedder });
+ * const report = await embedChunks({ store: store.open('docs'), embedder });
  * if (report.error) console.error(`${report.covered}/${report.chunks} chunks have vectors: ${report.error.message}`);
  */
 export async function embedChunks(options: EmbedChunksOptions): Promise<EmbedReport> {
-  const { store, kb, embedder } = options;
+  const { store, embedder } = options;
   const started = performance.now();
-  const texts = store.textsToEmbed(kb, embedder.id);
+  const texts = await store.embeddings.textsToEmbed(embedder.id);
   const batchSize = Math.max(1, options.batchSize ?? embedder.maxBatchSize);
   const batches: (typeof texts)[] = [];
   for (let start = 0; start < texts.length; start += batchSize) batches.push(texts.slice(start, start + batchSize));
@@ -72,7 +73,7 @@ export async function embedChunks(options: EmbedChunksOptions): Promise<EmbedRep
           }
           return { hash: text.hash, vector };
         });
-        store.putEmbeddings(embedder.id, cached);
+        await store.embeddings.put(embedder.id, cached);
         embedded += batch.length;
         options.onProgress?.(embedded, texts.length);
       } catch (error) {
@@ -83,7 +84,7 @@ export async function embedChunks(options: EmbedChunksOptions): Promise<EmbedRep
 
   const workers = Math.max(1, Math.min(options.concurrency ?? 2, batches.length));
   await Promise.all(Array.from({ length: workers }, () => worker()));
-  const coverage = store.embeddingCoverage(kb, embedder.id);
+  const coverage = await store.embeddings.coverage(embedder.id);
   return {
     model: embedder.id,
     embedded,

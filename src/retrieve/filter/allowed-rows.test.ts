@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { isGroundedError } from '../../core/errors.js';
-import type { DocumentRows } from '../../core/store.js';
+import type { DocumentRows } from '../../core/store/chunk-reader.js';
 import { allowedRows } from './allowed-rows.js';
 
 const documents: DocumentRows[] = [

@@ -1,6 +1,6 @@
 import { GroundedError } from '../../core/errors.js';
 import type { SearchFilter } from '../../core/search-filter.js';
-import type { DocumentRows } from '../../core/store.js';
+import type { DocumentRows } from '../../core/store/chunk-reader.js';
 
 const tagFields = ['tags', 'tag', 'keywords', 'categories'] as const;
 const dateFields = ['updated', 'lastmod', 'modified', 'date'] as const;

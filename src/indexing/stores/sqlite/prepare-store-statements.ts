@@ -16,13 +16,13 @@ const storeSql = {
   insertDocument: 'INSERT INTO documents (kb_id, source_id, key, title, text, metadata) VALUES (?, ?, ?, ?, ?, ?)',
   insertChunk: `INSERT INTO chunks (embed_hash, kb_id, document_id, ordinal, start, "end", text, heading_path, tokens, body_terms, title_terms)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  documentOwner: `SELECT s.root AS root, s.path AS path FROM documents d JOIN sources s ON s.id = d.source_id
-     WHERE d.kb_id = ? AND d.key = ?`,
+  documentOwners: `SELECT d.key AS key, s.root AS root, s.path AS path FROM documents d JOIN sources s ON s.id = d.source_id
+     WHERE d.kb_id = ? AND d.key IN (SELECT value FROM json_each(?))`,
   insertRun: 'INSERT INTO eval_runs (id, kb_id, created_at, golden, summary, report) VALUES (?, ?, ?, ?, ?, ?)',
   listRuns: 'SELECT id, created_at, golden, summary FROM eval_runs WHERE kb_id = ? ORDER BY created_at DESC, id DESC',
   runsByPrefix: "SELECT id, created_at, golden, summary, report FROM eval_runs WHERE kb_id = ? AND id LIKE ? ESCAPE '\\' LIMIT 2",
   allDocuments: 'SELECT key, text FROM documents WHERE kb_id = ? ORDER BY key',
-  documentByKey: 'SELECT key, title, text, metadata FROM documents WHERE kb_id = ? AND key = ?',
+  documentsByKeys: 'SELECT key, title, text, metadata FROM documents WHERE kb_id = ? AND key IN (SELECT value FROM json_each(?))',
   countDocuments: 'SELECT COUNT(*) AS n FROM documents WHERE kb_id = ?',
   countChunks: 'SELECT COUNT(*) AS n FROM chunks WHERE kb_id = ?',
   indexRows: 'SELECT id, body_terms AS b, title_terms AS t FROM chunks WHERE kb_id = ? ORDER BY id',
@@ -49,8 +49,9 @@ const storeSql = {
   upsertTunedModel: `INSERT INTO tuned_models (kb_id, name, payload, created_at) VALUES (?, ?, ?, ?)
      ON CONFLICT (kb_id, name) DO UPDATE SET payload = excluded.payload, created_at = excluded.created_at`,
   deleteTunedModel: 'DELETE FROM tuned_models WHERE kb_id = ? AND name = ?',
-  chunkByRow: `SELECT c.id, d.key, d.title, c.ordinal, c.start, c."end" AS "end", c.text, c.heading_path, c.tokens
-     FROM chunks c JOIN documents d ON d.id = c.document_id WHERE c.id = ? AND c.kb_id = ?`,
+  // One query for any number of rows: the row list travels as a JSON array.
+  chunksByRows: `SELECT c.id, d.key, d.title, c.ordinal, c.start, c."end" AS "end", c.text, c.heading_path, c.tokens
+     FROM chunks c JOIN documents d ON d.id = c.document_id WHERE c.kb_id = ? AND c.id IN (SELECT value FROM json_each(?))`,
 } as const;
 
 /** Every statement the store runs, prepared once per connection. */
