@@ -2,7 +2,7 @@ import type { FailureKind } from '../eval/eval-run-report.js';
 import type { AdvisorProfile } from './advisor-profile-schema.js';
 
 /**
- * What the advisor can recommend (the `grounded advise` contract in shared/specs/cli.md; extend, never rename):
+ * What the advisor can recommend (the `grounded advise` contract in docs/cli.md; extend, never rename):
  * `rag` retrieve from the knowledge base; `improve-retrieval` fix the retrieval stage (the recommendation's `focus`
  * says which part); `prompt-and-structured-output` instructions, examples in the prompt, schema-constrained output;
  * `fine-tune` train the model's behaviour; `hybrid` a fine-tuned model that still reads retrieved passages;

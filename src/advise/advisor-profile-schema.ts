@@ -3,7 +3,7 @@ import { z } from 'zod';
 /**
  * The use-case profile of `grounded advise --profile FILE` (YAML or JSON). Every field is optional; the defaults
  * describe a typical internal question-answering assistant, and `advisorProfileFields` explains each one.
- * The first nine fields are the contract of shared/specs/cli.md; the rest are additions.
+ * The first nine fields are the contract of docs/cli.md; the rest are additions.
  */
 export const advisorProfileSchema = z
   .object({

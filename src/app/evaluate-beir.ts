@@ -8,7 +8,7 @@ import { scoreRankedRetrieval, type RankedRetrievalScores } from '../eval/score-
 import { rankDocuments } from '../retrieve/rank-documents.js';
 import { openKnowledgeBase, type RetrievalPreset } from './open-knowledge-base.js';
 
-/** The `eval beir --json` shape (see shared/specs/cli.md). */
+/** The `eval beir --json` shape (see docs/cli.md). */
 export interface BeirReport extends RankedRetrievalScores {
   readonly dataset: string;
   readonly split: string;

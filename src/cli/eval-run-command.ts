@@ -18,7 +18,7 @@ export const evalRunCommand: Register = (program, run) => {
   evalGroup(program)
     .command('run')
     .description('score the knowledge base against a golden set; the run is stored in its history')
-    .requiredOption('--golden <file>', 'golden set (JSON Lines, see shared/specs/golden-set.md)')
+    .requiredOption('--golden <file>', 'golden set (JSON Lines, see docs/golden-set.md)')
     .option('--report <file>', 'also write a self-contained HTML report (several strategies side by side)')
     .option('--force', 'with --report: replace an existing file that is not a grounded report')
     .option('--judge', 'also judge claim-level faithfulness with the configured language model')

@@ -24,7 +24,7 @@ export const tuneCommand: Register = (program, run) => {
     .description('calibrate the knowledge base on your own labelled questions')
     .command('answerability')
     .description('fit when to abstain on a golden set of this knowledge base; ask uses the fitted model from then on')
-    .option('--golden <file>', 'golden set with answerable and unanswerable cases, at least 20 (JSON Lines, see shared/specs/golden-set.md)')
+    .option('--golden <file>', 'golden set with answerable and unanswerable cases, at least 20 (JSON Lines, see docs/golden-set.md)')
     .option('--dry-run', 'fit and report, but store nothing')
     .addOption(new Option('--reset', 'delete the tuned model; ask goes back to the shipped one').conflicts(['golden', 'dryRun']))
     .hook('preAction', (command: Command) => {

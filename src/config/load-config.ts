@@ -44,7 +44,7 @@ export function loadConfig(options: LoadConfigOptions = {}): GroundedConfig {
   return { ...config, dataDir: resolve(cwd, config.dataDir), embedder: inCwd(config.embedder), reranker: inCwd(config.reranker) };
 }
 
-/** `GROUNDED_*` variables as config (see shared/specs/cli.md); unset or empty variables are left out. */
+/** `GROUNDED_*` variables as config (see docs/cli.md); unset or empty variables are left out. */
 function configFromEnvironment(env: NodeJS.ProcessEnv): GroundedConfigInput {
   const value = (name: string): string | undefined => (env[name] === undefined || env[name] === '' ? undefined : env[name]);
   const llm = {

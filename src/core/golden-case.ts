@@ -1,4 +1,4 @@
-/** What kind of question a golden case is (see shared/specs/golden-set.md). */
+/** What kind of question a golden case is (see docs/golden-set.md). */
 export type GoldenKind = 'answerable' | 'synthesis' | 'unanswerable';
 
 /** Supporting evidence: a document and, optionally, a verbatim quote from its normalized text. */

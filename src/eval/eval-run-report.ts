@@ -24,7 +24,7 @@ export const failureKinds: readonly FailureKind[] = [
   'answered-unanswerable',
 ];
 
-/** Metric groups of the `eval run --json` contract (shared/specs/cli.md), plus additions. All rates in [0, 1]. */
+/** Metric groups of the `eval run --json` contract (docs/cli.md), plus additions. All rates in [0, 1]. */
 export interface MetricGroups {
   readonly cases: number;
   readonly retrieval: {

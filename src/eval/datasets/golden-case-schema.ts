@@ -21,7 +21,7 @@ const checkSchema = z.discriminatedUnion('type', [
 ]);
 
 /**
- * The shape of one golden-set line (shared/specs/golden-set.md): field types, `kind` values and check shapes.
+ * The shape of one golden-set line (docs/golden-set.md): field types, `kind` values and check shapes.
  * Rules that relate fields (an `unanswerable` case has no answers) are checked by `readGoldenSet`, which reports them
  * with better messages. Unknown fields are dropped.
  *

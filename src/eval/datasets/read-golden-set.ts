@@ -11,7 +11,7 @@ export interface GoldenSetProblem {
 }
 
 /**
- * Reads a golden set (JSON Lines, see shared/specs/golden-set.md; gzip is fine) and keeps the valid cases in file
+ * Reads a golden set (JSON Lines, see docs/golden-set.md; gzip is fine) and keeps the valid cases in file
  * order. Every bad line is reported with its 1-based number and the rest still loads: malformed JSON, a missing or
  * mistyped field, an unknown `kind` or check type, a duplicate `id` (the first wins), an `unanswerable` case with
  * answers or sources, an `answerable` case with neither. A `synthesis` case with fewer than two sources is kept and

@@ -205,7 +205,7 @@ describe('chunkDocument', () => {
   });
 
   it('chunks a real traefik page by its sections', () => {
-    const raw = readFileSync(fileURLToPath(new URL('../../../../shared/datasets/traefik-docs/docs/migrate/v2-to-v3.md', import.meta.url)), 'utf8');
+    const raw = readFileSync(fileURLToPath(new URL('../../../test/fixtures/traefik/v2-to-v3.md', import.meta.url)), 'utf8');
     const document = documentOf(raw.replace(/^---\n[\s\S]*?\n---\n/, ''), 'migrate/v2-to-v3.md');
     const options = { counter: approximate, maxTokens: 384, overlapTokens: 48 };
     const chunks = chunkDocument(document, options);
@@ -221,7 +221,7 @@ describe('chunkDocument', () => {
   });
 
   it('keeps tables and code blocks of a real reference page whole when they fit', () => {
-    const path = fileURLToPath(new URL('../../../../shared/datasets/traefik-docs/docs/reference/routing-configuration/http/middlewares/headers.md', import.meta.url));
+    const path = fileURLToPath(new URL('../../../test/fixtures/traefik/headers.md', import.meta.url));
     const document = documentOf(readFileSync(path, 'utf8').replace(/^---\n[\s\S]*?\n---\n/, ''), 'headers.md');
     const options = { counter: approximate, maxTokens: 384, overlapTokens: 48 };
     const chunks = chunkDocument(document, options);
