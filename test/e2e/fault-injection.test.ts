@@ -143,7 +143,7 @@ describe(`grounded killed at random moments (GROUNDED_FAULT_SEED=${seed})`, () =
       const what = `round ${round}: ${args.join(' ')} killed after ${delay} ms (seed ${seed})`;
       if (process.env.GROUNDED_FAULT_TRACE !== undefined) process.stderr.write(`${what}: ${run.signal ?? `exit ${run.code}`}\n`);
       if (run.signal === 'SIGKILL') killed.push(args[0] ?? '');
-      else assert.ok(run.code === 0 || (run.code === 1 && /no knowledge base|does not exist/.test(run.stderr)), `${what}: exit ${run.code} ${run.stderr}`);
+      else assert.ok(run.code === 0 || (run.code === 1 && /no knowledge base|does not exist|is empty/.test(run.stderr)), `${what}: exit ${run.code} ${run.stderr}`);
       let state: StoreState | undefined;
       try {
         state = storeState(join(dataDir, 'grounded.db'));
