@@ -21,11 +21,9 @@ import type { LexicalIndex } from '../core/lexical-index.js';
 import type { Reranker } from '../core/reranker.js';
 import type { SearchFilter } from '../core/search-filter.js';
 import type { Store } from '../core/store.js';
-import { embedChunks, type EmbedReport } from '../ingest/embed/embed-chunks.js';
-import { chunkDocument } from '../ingest/chunk/chunk-document.js';
+import type { EmbedReport } from '../ingest/embed/embed-chunks.js';
 import { createApproximateTokenCounter } from '../ingest/chunk/approximate-token-counter.js';
-import { createDefaultLoaders } from '../ingest/loaders/create-default-loaders.js';
-import { syncSources, type SyncReport, type SyncSourcesOptions } from '../ingest/sync-sources.js';
+import type { SyncReport, SyncSourcesOptions } from '../ingest/sync-sources.js';
 import { buildBm25Index } from '../indexing/lexical/build-bm25-index.js';
 import { loadBm25Snapshot } from '../indexing/lexical/load-bm25-snapshot.js';
 import { countTerms } from '../indexing/lexical/count-terms.js';
@@ -36,7 +34,7 @@ import { retrievePassages, type FusionMethod, type RetrievedPassages } from '../
 import { createChatModel } from './create-chat-model.js';
 import { createEmbedder } from './create-embedder.js';
 import { createReranker } from './create-reranker.js';
-import { openDenseRetriever, type OpenedDenseRetriever } from './open-dense-retriever.js';
+import type { OpenedDenseRetriever } from './open-dense-retriever.js';
 import { usesHnswIndex } from './uses-hnsw-index.js';
 
 export type { SyncReport, EmbedReport };
@@ -235,22 +233,26 @@ export function createKnowledgeBase(options: OpenKnowledgeBaseOptions): Knowledg
     }
   }
 
-  function denseRetriever(preset: RetrievalPreset): OpenedDenseRetriever {
+  async function denseRetriever(preset: RetrievalPreset): Promise<OpenedDenseRetriever> {
     if (embedder === undefined) {
       throw new GroundedError('INVALID_CONFIG', `the ${preset} preset needs an embedder, and none is configured`, {
         hint: 'set GROUNDED_EMBEDDER_PROVIDER (and its _BASE_URL/_MODEL or _PATH), or use --preset lexical',
       });
     }
-    dense ??= openDenseRetriever({
-      store,
-      kb: name,
-      embedder,
-      mode: config.retrieval.vectorIndex,
-      exactBelow: config.retrieval.exactBelow,
-      dataDir: config.dataDir,
-      onNotice: notice,
-      bestEffortSave: !syncing,
-    });
+    if (dense === undefined) {
+      // Imported here: the vector indexes load usearch's native addon, which a lexical search never needs.
+      const { openDenseRetriever } = await import('./open-dense-retriever.js');
+      dense ??= openDenseRetriever({
+        store,
+        kb: name,
+        embedder,
+        mode: config.retrieval.vectorIndex,
+        exactBelow: config.retrieval.exactBelow,
+        dataDir: config.dataDir,
+        onNotice: notice,
+        bestEffortSave: !syncing,
+      });
+    }
     if (dense.size === 0 && store.counts(name).chunks > 0) {
       dense = undefined;
       throw new GroundedError('INVALID_INPUT', `no chunk of '${name}' has a vector from ${embedder.modelId} yet`, {
@@ -291,13 +293,15 @@ export function createKnowledgeBase(options: OpenKnowledgeBaseOptions): Knowledg
     const fusion: FusionMethod =
       config.retrieval.fusion === 'rrf' ? { method: 'rrf', k: config.retrieval.rrfK } : { method: 'weighted', semanticWeight: config.retrieval.semanticWeight };
     const allowed = filteredRows(searchOptions.filter);
+    const lexical = lexicalIndex();
+    const denseIndex = preset === 'lexical' ? undefined : await denseRetriever(preset);
     return retrievePassages(
       {
         store,
         kb: name,
         analyzer,
-        lexical: lexicalIndex(),
-        ...(preset === 'lexical' ? {} : { dense: denseRetriever(preset) }),
+        lexical,
+        ...(denseIndex === undefined ? {} : { dense: denseIndex }),
         ...(preset === 'hybrid-rerank' ? { reranker: configuredReranker() } : {}),
       },
       query,
@@ -418,6 +422,12 @@ export function createKnowledgeBase(options: OpenKnowledgeBaseOptions): Knowledg
       return indexLoadMs;
     },
     async sync(paths, syncOptions = {}) {
+      // The ingest pipeline (loaders, chunker, file discovery) is imported by the first sync, not by every search.
+      const [{ syncSources }, { createDefaultLoaders }, { chunkDocument }] = await Promise.all([
+        import('../ingest/sync-sources.js'),
+        import('../ingest/loaders/create-default-loaders.js'),
+        import('../ingest/chunk/chunk-document.js'),
+      ]);
       const report = await syncSources({
         store,
         kb: name,
@@ -442,6 +452,7 @@ export function createKnowledgeBase(options: OpenKnowledgeBaseOptions): Knowledg
       lexicalIndex('required');
       if (embedder === undefined) return report;
       if (report.updated + report.removed > 0) store.pruneEmbeddings();
+      const { embedChunks } = await import('../ingest/embed/embed-chunks.js');
       const embedding = await embedChunks({ store, kb: name, embedder, batchSize: config.embedder.batchSize, concurrency: config.embedder.concurrency });
       dense = undefined;
       // Reconcile and save the HNSW index now, so the first query does not pay for it. An exact index lives only in
@@ -449,7 +460,7 @@ export function createKnowledgeBase(options: OpenKnowledgeBaseOptions): Knowledg
       if (embedding.covered > 0 && usesHnswIndex(config.retrieval.vectorIndex, embedding.covered, config.retrieval.exactBelow)) {
         syncing = true;
         try {
-          denseRetriever('hybrid');
+          await denseRetriever('hybrid');
         } finally {
           syncing = false;
         }
