@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { loadConfig } from '../config/load-config.js';
+import { loadConfigLazily } from '../config/load-config-lazily.js';
 import { isGroundedError } from '../core/errors.js';
 import type { CliIo, CommandContext } from './command-context.js';
 import { commandTable } from './command-table.js';
@@ -32,9 +32,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showSuggestionAfterError();
-  const context = (command: Command): CommandContext => {
+  const context = async (command: Command): Promise<CommandContext> => {
     const globals = command.optsWithGlobals<GlobalOptions>();
-    const config = loadConfig({
+    const config = await loadConfigLazily({
       cwd: io.cwd,
       env: io.env,
       ...(globals.config === undefined ? {} : { file: globals.config }),
@@ -46,7 +46,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     (action: (context: CommandContext, ...args: never[]) => Promise<number> | number) =>
     async (...args: unknown[]): Promise<void> => {
       const command = args[args.length - 1] as Command;
-      exitCode = await action(context(command), ...(args.slice(0, -1) as never[]));
+      exitCode = await action(await context(command), ...(args.slice(0, -1) as never[]));
     };
   // Only the chosen command's modules are imported (start-up time is most of a short command's run); anything else
   // (help, an unknown or missing command) registers them all, so help and suggestions list every command.
