@@ -7,7 +7,7 @@ import { createSqliteStore } from '../indexing/stores/sqlite/create-sqlite-store
 import { createChatModel } from './create-chat-model.js';
 import { createEmbedder } from './create-embedder.js';
 import { createReranker } from './create-reranker.js';
-import { createKnowledgeBase } from './knowledge-base/create-knowledge-base.js';
+import { createConfiguredKnowledgeBase } from './knowledge-base/create-configured-knowledge-base.js';
 import type { KnowledgeBase } from './knowledge-base/knowledge-base.js';
 
 /** What {@link openKnowledgeBase} opens. */
@@ -45,7 +45,8 @@ export function openKnowledgeBase(options: OpenKnowledgeBaseOptions): KnowledgeB
   const embedder = configured(options.embedder, config.embedder.provider, () => createEmbedder(config));
   const reranker = configured(options.reranker, config.reranker.provider, () => createReranker(config));
   const chatModel = configured(undefined, config.llm.provider, () => createChatModel(config));
-  return createKnowledgeBase({
+  return createConfiguredKnowledgeBase(
+    {
     store: options.store ?? createSqliteStore(join(config.dataDir, 'grounded.db'), { access: 'read' }),
     name: options.kb ?? 'default',
     config,
@@ -54,7 +55,9 @@ export function openKnowledgeBase(options: OpenKnowledgeBaseOptions): KnowledgeB
     ...(chatModel === undefined ? {} : { chatModel }),
     vectorDir: config.dataDir,
     onNotice: options.onNotice ?? ((message: string) => process.stderr.write(`notice: ${message}\n`)),
-  });
+    },
+    config,
+  );
 }
 
 export type { AnswerStrategy, IngestReport, KnowledgeBase, RetrievalPreset } from './knowledge-base/knowledge-base.js';

@@ -1,20 +1,10 @@
 import { Command, CommanderError } from 'commander';
-import { loadConfig } from '../config/load-config.js';
+import { loadConfigLazily } from '../config/load-config-lazily.js';
 import { isGroundedError } from '../core/errors.js';
-import { adviseCommand } from './advise-command.js';
-import { askCommand } from './ask-command.js';
 import type { CliIo, CommandContext } from './command-context.js';
-import { evalBeirCommand } from './eval-beir-command.js';
-import { evalDiffCommand } from './eval-diff-command.js';
-import { evalImportCommand } from './eval-import-command.js';
-import { evalListCommand } from './eval-list-command.js';
-import { evalRunCommand } from './eval-run-command.js';
-import { evalShowCommand } from './eval-show-command.js';
-import { evalValidateCommand } from './eval-validate-command.js';
+import { commandTable } from './command-table.js';
 import { exitCodeFor, exitCodes } from './exit-code-for.js';
-import { ingestCommand } from './ingest-command.js';
-import { searchCommand } from './search-command.js';
-import { tuneCommand } from './tune-command.js';
+import { findCommandName } from './find-command-name.js';
 import { parseKnowledgeBaseName } from './parse-knowledge-base-name.js';
 
 interface GlobalOptions {
@@ -42,9 +32,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showSuggestionAfterError();
-  const context = (command: Command): CommandContext => {
+  const context = async (command: Command): Promise<CommandContext> => {
     const globals = command.optsWithGlobals<GlobalOptions>();
-    const config = loadConfig({
+    const config = await loadConfigLazily({
       cwd: io.cwd,
       env: io.env,
       ...(globals.config === undefined ? {} : { file: globals.config }),
@@ -56,20 +46,16 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     (action: (context: CommandContext, ...args: never[]) => Promise<number> | number) =>
     async (...args: unknown[]): Promise<void> => {
       const command = args[args.length - 1] as Command;
-      exitCode = await action(context(command), ...(args.slice(0, -1) as never[]));
+      exitCode = await action(await context(command), ...(args.slice(0, -1) as never[]));
     };
-  ingestCommand(program, run);
-  searchCommand(program, run);
-  askCommand(program, run);
-  evalRunCommand(program, run);
-  evalListCommand(program, run);
-  evalShowCommand(program, run);
-  evalDiffCommand(program, run);
-  evalImportCommand(program, run);
-  evalValidateCommand(program, run);
-  evalBeirCommand(program, run);
-  adviseCommand(program, run);
-  tuneCommand(program, run);
+  // Only the chosen command's modules are imported (start-up time is most of a short command's run); anything else
+  // (help, an unknown or missing command) registers them all, so help and suggestions list every command.
+  const name = findCommandName(argv);
+  const chosen = name !== undefined && Object.hasOwn(commandTable, name) ? commandTable[name] : undefined;
+  const loaders = chosen === undefined ? Object.values(commandTable) : [chosen];
+  for (const registrations of await Promise.all(loaders.map((load) => load()))) {
+    for (const register of registrations) register(program, run);
+  }
   try {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (error) {

@@ -24,13 +24,18 @@ export interface LoadResult {
 /**
  * Turns one file into normalized documents. One loader per format.
  *
- * A loader throws `GroundedError('INVALID_DATA', ...)` when the whole file is unusable (binary, invalid
- * UTF-8, empty); it reports per-record problems in {@link LoadResult.problems} and loads the rest.
+ * `load` is async so a loader can import its parser on first use (a process that never sees an HTML file never
+ * pays for an HTML parser) and so formats whose libraries are async (PDF) can be loaders. A loader rejects with
+ * `GroundedError('INVALID_DATA', ...)` when the whole file is unusable (binary, invalid UTF-8, empty); it reports
+ * per-record problems in {@link LoadResult.problems} and loads the rest.
+ *
+ * @example
+ * const { documents, problems } = await loader.load({ relativePath: 'guide.md', bytes });
  */
 export interface DocumentLoader {
   /** Format name, e.g. `markdown`. */
   readonly format: string;
   /** Lower-case file name endings this loader takes, without `.gz`, e.g. `['.md', '.markdown']`. */
   readonly extensions: readonly string[];
-  load(input: LoaderInput): LoadResult;
+  load(input: LoaderInput): Promise<LoadResult>;
 }

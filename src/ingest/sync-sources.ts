@@ -297,7 +297,7 @@ async function prepareFile(
   try {
     // The limit holds for what a loader reads: decompression stops at it, so a small gzip bomb costs nothing.
     const content = isGzipPath(file.relativePath) ? gunzipWithin(bytes, limit.bytes, limit.setting) : bytes;
-    const result = loader.load({ relativePath: file.relativePath, bytes: content });
+    const result = await loader.load({ relativePath: file.relativePath, bytes: content });
     for (const problem of result.problems) {
       const where = problem.line === undefined ? file.relativePath : `${file.relativePath}:${problem.line}`;
       counters.skipped.push({ path: where, reason: problem.reason });

@@ -6,12 +6,11 @@ import type { Answerer } from '../../core/answerer.js';
 import { GroundedError } from '../../core/errors.js';
 import type { SearchFilter } from '../../core/search-filter.js';
 import type { DocumentRows } from '../../core/store/chunk-reader.js';
-import { configSchema } from '../../config/config-schema.js';
+import type { GroundedConfig } from '../../config/config-schema.js';
 import { createApproximateTokenCounter } from '../../ingest/chunk/approximate-token-counter.js';
-import { createDefaultLoaders } from '../../ingest/loaders/create-default-loaders.js';
 import { createAnalyzer } from '../../indexing/lexical/create-analyzer.js';
 import { allowedRows } from '../../retrieve/filter/allowed-rows.js';
-import { openDenseRetriever, type OpenedDenseRetriever } from '../open-dense-retriever.js';
+import type { OpenedDenseRetriever } from '../open-dense-retriever.js';
 import { parseAnswerabilityModel } from '../parse-answerability-model.js';
 import { createGenerationCache } from './create-generation-cache.js';
 import type { KnowledgeBaseOptions, RetrievalPreset } from './knowledge-base.js';
@@ -20,15 +19,14 @@ import { loadLexicalIndex } from './load-lexical-index.js';
 import { provide } from './provide.js';
 
 /**
- * Builds the pieces of a knowledge base service from its options: nothing is read or built until first used, and every
+ * Builds the pieces of a knowledge base service from its options and resolved configuration: nothing is read or built until first used, and every
  * cache is keyed by the store's generation (the BM25 index, the dense retriever, filter rows) or by the stored version
  * (the tuned answerability model).
  *
  * @example
- * const parts = buildKnowledgeBaseParts({ store: createSqliteStore(file) });
+ * const parts = buildKnowledgeBaseParts({ store: createSqliteStore(file) }, defaultConfig);
  */
-export function buildKnowledgeBaseParts(options: KnowledgeBaseOptions): KnowledgeBaseParts {
-  const config = configSchema.parse(options.config ?? {});
+export function buildKnowledgeBaseParts(options: KnowledgeBaseOptions, config: GroundedConfig): KnowledgeBaseParts {
   const store = options.store.open(options.name ?? 'default');
   const notice = options.onNotice ?? (() => undefined);
   const analyzer = createAnalyzer({ stemmer: config.lexical.stemmer, stopWords: config.lexical.stopWords });
@@ -41,8 +39,10 @@ export function buildKnowledgeBaseParts(options: KnowledgeBaseOptions): Knowledg
   let lexicalSave: 'required' | 'best-effort' = 'best-effort';
   const lexical = createGenerationCache(() => loadLexicalIndex(store, { key: lexicalKey, bm25, save: lexicalSave, onNotice: notice }));
   let denseSave = true;
-  const dense = createGenerationCache(() =>
-    openDenseRetriever({
+  const dense = createGenerationCache(async () => {
+    // Imported here: the vector indexes load usearch's native addon, which a lexical search never needs.
+    const { openDenseRetriever } = await import('../open-dense-retriever.js');
+    return openDenseRetriever({
       store,
       embedder: requireEmbedder('hybrid'),
       mode: config.retrieval.vectorIndex,
@@ -50,8 +50,8 @@ export function buildKnowledgeBaseParts(options: KnowledgeBaseOptions): Knowledg
       ...(options.vectorDir === undefined ? {} : { dataDir: options.vectorDir }),
       onNotice: notice,
       bestEffortSave: denseSave,
-    }),
-  );
+    });
+  });
   const documentRows = createGenerationCache<DocumentRows[]>(async () => (await store.chunks.documentRows()).documents);
   // The last filter's rows: a conversation or an evaluation asks many questions under the same filter.
   let lastFilter: { key: string; generation: number; rows: Set<number> } | undefined;
@@ -113,7 +113,11 @@ export function buildKnowledgeBaseParts(options: KnowledgeBaseOptions): Knowledg
     config,
     analyzer,
     counter,
-    loaders: () => options.loaders ?? createDefaultLoaders({ jsonl: { ...config.ingest.jsonl, maxRecordBytes: config.ingest.maxFileBytes } }),
+    async loaders() {
+      if (options.loaders !== undefined) return options.loaders;
+      const { createDefaultLoaders } = await import('../../ingest/loaders/create-default-loaders.js');
+      return createDefaultLoaders({ jsonl: { ...config.ingest.jsonl, maxRecordBytes: config.ingest.maxFileBytes } });
+    },
     defaultPreset: config.retrieval.preset ?? (embedder.present ? 'hybrid' : 'lexical'),
     lexical(generation, save = 'best-effort') {
       if (save === 'required') lexical.clear();

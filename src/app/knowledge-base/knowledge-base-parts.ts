@@ -20,7 +20,7 @@ export interface KnowledgeBaseParts {
   readonly config: GroundedConfig;
   readonly analyzer: Analyzer;
   readonly counter: TokenCounter;
-  readonly loaders: () => readonly DocumentLoader[];
+  readonly loaders: () => Promise<readonly DocumentLoader[]>;
   readonly defaultPreset: RetrievalPreset;
   /** The BM25F index of `generation`; `required` saves (ingest) fail loudly. */
   lexical(generation: number, save?: 'required' | 'best-effort'): Promise<LexicalIndex>;

@@ -24,7 +24,7 @@ export async function syncKnowledgeBase(
   const report = await syncSources({
     store,
     paths,
-    loaders: parts.loaders(),
+    loaders: await parts.loaders(),
     chunk: (document) => chunkDocument(document, chunkOptions),
     analyze: (chunk) => ({ body: countTerms(analyzer.terms(chunk.text)), title: countTerms(analyzer.terms(titleField(chunk))) }),
     fingerprint: JSON.stringify({ chunking: config.chunking, counter: counter.id, analyzer: analyzer.id }),

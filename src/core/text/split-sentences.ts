@@ -18,7 +18,9 @@ const abbreviations = new Set([
   'Vs', 'E.g', 'I.e', 'Approx', 'Cf', 'Ca', 'Resp', 'Incl', 'Viz',
 ]);
 
-const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+// Created on first use: building it loads ICU's sentence rules, tens of milliseconds that a process which never splits
+// sentences (a `grounded search`) should not pay at start-up.
+let segmenter: Intl.Segmenter | undefined;
 
 // ICU's segment iterator gets quadratic on long strings (0.5 MB/s at 100 kB, 0.06 MB/s at 300 kB on
 // Node 20), so a long unit is segmented through windows of this many characters.
@@ -103,6 +105,7 @@ function icuBoundaries(text: string, start: number, end: number): number[] {
     // Newlines inside a paragraph are soft wraps; ICU would treat each as a hard sentence break.
     const windowText = text.slice(windowStart, windowEnd).replace(/[\n\r\u2028\u2029\u0085]/g, ' ');
     const starts: number[] = [];
+    segmenter ??= new Intl.Segmenter('en', { granularity: 'sentence' });
     for (const segment of segmenter.segment(windowText)) starts.push(windowStart + segment.index);
     if (windowEnd === end) {
       for (let index = 1; index < starts.length; index++) boundaries.push(starts[index] as number);

@@ -67,9 +67,15 @@ function classify(code: number): number {
 }
 
 // The class of every UTF-16 code unit, looked up instead of computed: the counter runs over every
-// paragraph and every chunk, and the table makes it about 3x faster. 64 KiB, built once.
-const classTable = new Uint8Array(0x10000);
-for (let code = 0; code < 0x10000; code++) classTable[code] = classify(code);
+// paragraph and every chunk, and the table makes it about 3x faster. 64 KiB, built on first use (about 10 ms, which
+// a process that never counts tokens, such as a search, should not pay at start-up).
+let classTable: Uint8Array | undefined;
+
+function buildClassTable(): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  for (let code = 0; code < 0x10000; code++) table[code] = classify(code);
+  return table;
+}
 
 function runCost(runClass: number, length: number): number {
   switch (runClass) {
@@ -97,6 +103,7 @@ function runCost(runClass: number, length: number): number {
 // One pass over char codes with no allocation: this runs on every paragraph the chunker sees, so it must
 // stay far cheaper than a real tokenizer.
 function estimateTokens(text: string): number {
+  classTable ??= buildClassTable();
   let cost = 0;
   const length = text.length;
   let index = 0;

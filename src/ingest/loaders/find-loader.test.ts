@@ -33,7 +33,7 @@ test('prefers the longest matching extension, then the earlier loader', () => {
   const fake = (format: string, extensions: string[]): DocumentLoader => ({
     format,
     extensions,
-    load: () => ({ documents: [], problems: [] }),
+    load: async () => ({ documents: [], problems: [] }),
   });
   const custom = [fake('first', ['.json']), fake('compressed-json', ['.tar.json']), fake('second', ['.json'])];
   assert.equal(findLoader(custom, 'a.tar.json')?.format, 'compressed-json');

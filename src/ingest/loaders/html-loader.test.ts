@@ -37,8 +37,8 @@ function assertNoChrome(text: string): void {
   }
 }
 
-test('keeps the article of a full page and leaves navigation, sidebar and footer out', () => {
-  const { documents, problems } = htmlLoader.load(input(articlePage));
+test('keeps the article of a full page and leaves navigation, sidebar and footer out', async () => {
+  const { documents, problems } = await htmlLoader.load(input(articlePage));
   assert.deepEqual(problems, []);
   const [document] = documents;
   assert.ok(document);
@@ -57,12 +57,12 @@ test('keeps the article of a full page and leaves navigation, sidebar and footer
   assert.equal(document.metadata.byline, 'Ada Lovelace');
 });
 
-test('falls back to <main> minus chrome on a short page', () => {
+test('falls back to <main> minus chrome on a short page', async () => {
   const page = `<html><head><title>Short page</title></head><body>
 <nav><a href="/">Home</a> <a href="/pricing">Pricing plans</a></nav>
 <main><h1>Quick note</h1><p>Restart after editing.</p><aside>Ten sidebar tips</aside><form><input name="q"></form></main>
 <footer>Copyright footer notice</footer></body></html>`;
-  const [document] = htmlLoader.load(input(page)).documents;
+  const [document] = (await htmlLoader.load(input(page))).documents;
   assert.ok(document);
   assertNoChrome(document.text);
   assert.equal(document.text, '# Quick note\n\nRestart after editing.');
@@ -70,31 +70,31 @@ test('falls back to <main> minus chrome on a short page', () => {
   assert.deepEqual(document.headings, [{ level: 1, text: 'Quick note', start: 0, end: 12 }]);
 });
 
-test('in the fallback, an article keeps its own header and the body loses the page header', () => {
+test('in the fallback, an article keeps its own header and the body loses the page header', async () => {
   const page = `<body><header>ACME Corp</header><article><header><h1>Post title</h1></header><p>Body text.</p></article>
 <footer>Copyright footer notice</footer></body>`;
-  const [document] = htmlLoader.load(input(page)).documents;
+  const [document] = (await htmlLoader.load(input(page))).documents;
   assert.ok(document);
   assertNoChrome(document.text);
   assert.equal(document.title, 'Post title');
   assert.match(document.text, /^# Post title\n\nBody text\.$/);
 });
 
-test('in the fallback, a header inside <main> is content, not chrome', () => {
+test('in the fallback, a header inside <main> is content, not chrome', async () => {
   const page = '<body><header>ACME Corp</header><main><header><h1>Release notes</h1></header><p>Fixed a bug.</p></main></body>';
-  const [document] = htmlLoader.load(input(page)).documents;
+  const [document] = (await htmlLoader.load(input(page))).documents;
   assert.equal(document?.text, '# Release notes\n\nFixed a bug.');
   assert.equal(document?.title, 'Release notes');
 });
 
-test('converts tables to pipe tables and drops scripts', () => {
+test('converts tables to pipe tables and drops scripts', async () => {
   const page = '<body><h2>Limits</h2><table><tr><th>Name</th><th>Max</th></tr><tr><td>files</td><td>64</td></tr></table><script>var secret = 1;</script></body>';
-  const [document] = htmlLoader.load(input(page)).documents;
+  const [document] = (await htmlLoader.load(input(page))).documents;
   assert.equal(document?.text, '## Limits\n\n| Name | Max |\n| --- | --- |\n| files | 64 |');
 });
 
-test('throws INVALID_DATA when the page has no readable text', () => {
-  assert.throws(
+test('rejects with INVALID_DATA when the page has no readable text', async () => {
+  await assert.rejects(
     () => htmlLoader.load(input('<html><body><nav>Home</nav><script>x()</script></body></html>')),
     (error) => isGroundedError(error, 'INVALID_DATA') && /no readable text/.test(error.message),
   );

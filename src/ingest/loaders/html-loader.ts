@@ -2,25 +2,35 @@ import type { DocumentLoader, LoaderInput, LoadResult } from '../../core/documen
 import { GroundedError } from '../../core/errors.js';
 import { decodeText } from '../normalize/decode-text.js';
 import { normalizeText } from '../normalize/normalize-text.js';
-import { extractMainContent } from './extract-main-content.js';
-import { htmlToMarkdown } from './html-to-markdown.js';
+import type * as ExtractMainContent from './extract-main-content.js';
+import type * as HtmlToMarkdown from './html-to-markdown.js';
 import { parseMarkdownHeadings } from './parse-markdown-headings.js';
+
+type HtmlModules = [typeof ExtractMainContent, typeof HtmlToMarkdown];
+
+// linkedom, readability and turndown take most of a second to import: they are imported with the first HTML file,
+// once, so a process that reads no HTML (every search, a Markdown-only ingest) never pays for them.
+let htmlModules: Promise<HtmlModules> | undefined;
+const importHtmlModules = (): Promise<HtmlModules> =>
+  (htmlModules ??= Promise.all([import('./extract-main-content.js'), import('./html-to-markdown.js')]));
 
 /**
  * Loads HTML (`.html`, `.htm`) as one document per file: the page's main content (see `extractMainContent`)
  * converted to Markdown (see `htmlToMarkdown`), so headings and chunking work as for Markdown files.
  *
  * Title: readability's title or `<title>`, else the first level-1 heading, else `''`. Metadata: byline, site
- * name, language and publication time when readability finds them. Key: the relative path. Throws
- * `GroundedError('INVALID_DATA')` when the page has no readable text.
+ * name, language and publication time when readability finds them. Key: the relative path. Rejects with
+ * `GroundedError('INVALID_DATA')` when the page has no readable text. The HTML parser and converter are imported
+ * with the first page loaded, not with this module.
  *
  * @example
- * const { documents } = htmlLoader.load({ relativePath: 'site/setup.html', bytes });
+ * const { documents } = await htmlLoader.load({ relativePath: 'site/setup.html', bytes });
  */
 export const htmlLoader: DocumentLoader = {
   format: 'html',
   extensions: ['.html', '.htm'],
-  load(input: LoaderInput): LoadResult {
+  async load(input: LoaderInput): Promise<LoadResult> {
+    const [{ extractMainContent }, { htmlToMarkdown }] = await importHtmlModules();
     const content = extractMainContent(decodeText(input.bytes, input.relativePath));
     const text = normalizeText(htmlToMarkdown(content.html));
     if (text.trim() === '') {

@@ -9,12 +9,12 @@ import { isGroundedError } from '../../core/errors.js';
 const input = (text: string, relativePath = 'corpus.jsonl') => ({ relativePath, bytes: new TextEncoder().encode(text) });
 const lines = (...records: unknown[]): string => records.map((record) => (typeof record === 'string' ? record : JSON.stringify(record))).join('\n');
 
-test('loads BEIR corpus records with no options', () => {
+test('loads BEIR corpus records with no options', async () => {
   const source = lines(
     { _id: '4983', title: 'Microstructural development', text: 'Alterations of the architecture\r\nof white matter.', metadata: {} },
     { _id: 5836, title: '', text: 'Cafe\u0301 text' },
   );
-  const { documents, problems } = createJsonlLoader().load(input(source));
+  const { documents, problems } = await createJsonlLoader().load(input(source));
   assert.deepEqual(problems, []);
   assert.deepEqual(documents, [
     {
@@ -28,12 +28,12 @@ test('loads BEIR corpus records with no options', () => {
   ]);
 });
 
-test('takes the first present default id and text fields, the rest is metadata', () => {
+test('takes the first present default id and text fields, the rest is metadata', async () => {
   const source = lines(
     { id: 'a', doc_id: 'ignored', contents: 'from contents', body: 'not used', lang: 'en' },
     { docid: 'b', body: 'from body' },
   );
-  const { documents } = createJsonlLoader().load(input(source));
+  const { documents } = await createJsonlLoader().load(input(source));
   assert.deepEqual(
     documents.map((document) => [document.key, document.text, document.metadata]),
     [
@@ -43,18 +43,18 @@ test('takes the first present default id and text fields, the rest is metadata',
   );
 });
 
-test('custom fields: id, title, joined text fields and chosen metadata', () => {
+test('custom fields: id, title, joined text fields and chosen metadata', async () => {
   const loader = createJsonlLoader({ idField: 'qid', titleField: 'name', textFields: ['question', 'answer'], metadataFields: ['tags'] });
   const source = lines({ qid: 7, name: 'Reset', question: 'How do I reset?', answer: 'Hold the button.', tags: ['hw'], other: 1 });
-  assert.deepEqual(createJsonlLoader().load(input(source)).problems.length, 1); // no default text field there
-  assert.deepEqual(loader.load(input(source)).documents, [
+  assert.deepEqual((await createJsonlLoader().load(input(source))).problems.length, 1); // no default text field there
+  assert.deepEqual((await loader.load(input(source))).documents, [
     { key: '7', title: 'Reset', text: 'How do I reset?\n\nHold the button.', headings: [], metadata: { tags: ['hw'] } },
   ]);
 });
 
-test('reads own fields only and keeps odd field names as plain metadata keys', () => {
+test('reads own fields only and keeps odd field names as plain metadata keys', async () => {
   const source = '{"_id": "p", "text": "t", "__proto__": {"polluted": true}, "constructor": 1}';
-  const [document] = createJsonlLoader({ titleField: 'toString' }).load(input(source)).documents;
+  const [document] = (await createJsonlLoader({ titleField: 'toString' }).load(input(source))).documents;
   assert.ok(document);
   assert.equal(document.title, '');
   assert.deepEqual(Object.keys(document.metadata), ['__proto__', 'constructor']);
@@ -62,13 +62,13 @@ test('reads own fields only and keeps odd field names as plain metadata keys', (
   assert.deepEqual(JSON.parse(JSON.stringify(document.metadata)), JSON.parse('{"__proto__": {"polluted": true}, "constructor": 1}'));
 });
 
-test('a record without an id is keyed by path and line', () => {
+test('a record without an id is keyed by path and line', async () => {
   const source = lines({ text: 'first' }, '', { id: '', text: 'third' });
-  const { documents } = createJsonlLoader().load(input(source, 'data/notes.ndjson'));
+  const { documents } = await createJsonlLoader().load(input(source, 'data/notes.ndjson'));
   assert.deepEqual(documents.map((document) => document.key), ['data/notes.ndjson#L1', 'data/notes.ndjson#L3']);
 });
 
-test('reports bad lines with their 1-based line number and loads the rest', () => {
+test('reports bad lines with their 1-based line number and loads the rest', async () => {
   const source = lines(
     { _id: 'ok1', text: 'one' },
     '{"_id": "broken", "text": ',
@@ -82,7 +82,7 @@ test('reports bad lines with their 1-based line number and loads the rest', () =
     { _id: 'num-text', text: 42 },
     { _id: 'ok2', text: 'two' },
   );
-  const { documents, problems } = createJsonlLoader().load(input(`${source}\n\n`));
+  const { documents, problems } = await createJsonlLoader().load(input(`${source}\n\n`));
   assert.deepEqual(documents.map((document) => [document.key, document.text]), [
     ['ok1', 'one'],
     ['ok2', 'two'],
@@ -102,41 +102,41 @@ test('reports bad lines with their 1-based line number and loads the rest', () =
   assert.equal(reasons[7], "text field 'text' is a number, not a string");
 });
 
-test('throws INVALID_DATA for a wholly empty or binary file', () => {
+test('rejects with INVALID_DATA for a wholly empty or binary file', async () => {
   for (const bytes of [new Uint8Array(), new TextEncoder().encode('\n\n  \n'), new Uint8Array([0x7b, 0x00, 0x7d])]) {
-    assert.throws(() => createJsonlLoader().load({ relativePath: 'c.jsonl', bytes }), (error) => isGroundedError(error, 'INVALID_DATA'));
+    await assert.rejects(() => createJsonlLoader().load({ relativePath: 'c.jsonl', bytes }), (error) => isGroundedError(error, 'INVALID_DATA'));
   }
 });
 
 const scifact = fileURLToPath(new URL('../../../../shared/datasets/beir-scifact/corpus.jsonl.gz', import.meta.url));
-test('loads the SciFact corpus (5,183 records) in well under a second', { skip: existsSync(scifact) ? false : `${scifact} not present` }, () => {
+test('loads the SciFact corpus (5,183 records) in well under a second', { skip: existsSync(scifact) ? false : `${scifact} not present` }, async () => {
   const bytes = gunzipSync(readFileSync(scifact));
   const started = performance.now();
-  const { documents, problems } = createJsonlLoader().load({ relativePath: 'corpus.jsonl.gz', bytes });
+  const { documents, problems } = await createJsonlLoader().load({ relativePath: 'corpus.jsonl.gz', bytes });
   const elapsed = performance.now() - started;
   assert.equal(documents.length, 5183);
   assert.deepEqual(problems, []);
   assert.ok(elapsed < 1000, `took ${elapsed.toFixed(0)} ms`);
 });
 
-test('skips a record over maxRecordBytes without parsing it, and loads the records around it', () => {
+test('skips a record over maxRecordBytes without parsing it, and loads the records around it', async () => {
   const huge = JSON.stringify({ _id: 'huge', text: 'x'.repeat(5000) });
   const source = lines({ _id: 'before', text: 'one' }, huge, { _id: 'after', text: 'two' });
-  const { documents, problems } = createJsonlLoader({ maxRecordBytes: 4096 }).load(input(source));
+  const { documents, problems } = await createJsonlLoader({ maxRecordBytes: 4096 }).load(input(source));
   assert.deepEqual(documents.map((document) => document.key), ['before', 'after']);
   assert.equal(problems.length, 1);
   assert.equal(problems[0]?.line, 2);
   assert.match(problems[0]?.reason ?? '', /^record is 0\.0 MiB, over the 0\.0 MiB limit for one document; raise ingest\.maxFileBytes/);
   // Exactly at the limit is still read.
-  const exact = createJsonlLoader({ maxRecordBytes: Buffer.byteLength(huge) }).load(input(huge));
+  const exact = await createJsonlLoader({ maxRecordBytes: Buffer.byteLength(huge) }).load(input(huge));
   assert.deepEqual(exact.documents.map((document) => document.key), ['huge']);
 });
 
-test('a line that is not UTF-8 is one bad record, not a bad file', () => {
+test('a line that is not UTF-8 is one bad record, not a bad file', async () => {
   const good = new TextEncoder().encode(lines({ _id: 'a', text: 'Grüße' }, ''));
   const bad = new Uint8Array([...new TextEncoder().encode('{"_id": "b", "text": "caf'), 0xe9, ...new TextEncoder().encode('"}\n')]);
   const last = new TextEncoder().encode(JSON.stringify({ _id: 'c', text: 'three' }));
-  const { documents, problems } = createJsonlLoader().load({ relativePath: 'c.jsonl', bytes: new Uint8Array([...good, ...bad, ...last]) });
+  const { documents, problems } = await createJsonlLoader().load({ relativePath: 'c.jsonl', bytes: new Uint8Array([...good, ...bad, ...last]) });
   assert.deepEqual(documents.map((document) => [document.key, document.text]), [
     ['a', 'Grüße'],
     ['c', 'three'],
@@ -144,12 +144,12 @@ test('a line that is not UTF-8 is one bad record, not a bad file', () => {
   assert.deepEqual(problems, [{ line: 2, reason: 'invalid UTF-8 on this line; save the file as UTF-8' }]);
 });
 
-test('reads UTF-8 with a byte order mark, CRLF line ends and UTF-16 files', () => {
+test('reads UTF-8 with a byte order mark, CRLF line ends and UTF-16 files', async () => {
   const text = `${JSON.stringify({ _id: 'a', text: 'één' })}\r\n${JSON.stringify({ _id: 'b', text: 'twee' })}\r\n`;
   const withBom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]);
   const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
   for (const bytes of [withBom, utf16]) {
-    const { documents, problems } = createJsonlLoader().load({ relativePath: 'c.jsonl', bytes });
+    const { documents, problems } = await createJsonlLoader().load({ relativePath: 'c.jsonl', bytes });
     assert.deepEqual(problems, []);
     assert.deepEqual(documents.map((document) => [document.key, document.text]), [
       ['a', 'één'],
@@ -158,9 +158,9 @@ test('reads UTF-8 with a byte order mark, CRLF line ends and UTF-16 files', () =
   }
 });
 
-test('a record whose metadata is nested thousands deep is one bad record', () => {
+test('a record whose metadata is nested thousands deep is one bad record', async () => {
   const deep = `{"_id": "deep", "text": "t", "m": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`;
-  const { documents, problems } = createJsonlLoader().load(input(lines(deep, { _id: 'fine', text: 'ok', m: [[1]] })));
+  const { documents, problems } = await createJsonlLoader().load(input(lines(deep, { _id: 'fine', text: 'ok', m: [[1]] })));
   assert.deepEqual(documents.map((document) => [document.key, document.metadata]), [['fine', { m: [[1]] }]]);
   assert.deepEqual(problems, [{ line: 1, reason: 'metadata is nested deeper than 64 levels' }]);
 });

@@ -54,7 +54,7 @@ type RecordResult = { document: LoadedDocument } | { reason: string };
  * a missing or empty text field, a duplicate id (the first occurrence wins), a line that is not UTF-8, a record over
  * `maxRecordBytes`, metadata nested deeper than 64 levels. Blank lines are ignored. Lines are cut from the bytes and decoded one by one, so a file's size is
  * bounded by memory only, never by the longest string V8 can hold. A file that is binary (a NUL byte in its first
- * 8,000 bytes) or has no record at all throws `GroundedError('INVALID_DATA')`; a UTF-16 file (with its byte order
+ * 8,000 bytes) or has no record at all rejects with `GroundedError('INVALID_DATA')`; a UTF-16 file (with its byte order
  * mark) is read as well.
  *
  * @example
@@ -73,7 +73,8 @@ export function createJsonlLoader(options: JsonlLoaderOptions = {}): DocumentLoa
   return {
     format: 'jsonl',
     extensions: ['.jsonl', '.ndjson'],
-    load: (input) => loadJsonl(input, plan),
+    // async: a file-level failure (binary, empty) rejects the promise like every loader's, never throws synchronously.
+    load: async (input) => loadJsonl(input, plan),
   };
 }
 

@@ -5,9 +5,9 @@ import { isGroundedError } from '../../core/errors.js';
 
 const input = (text: string, relativePath = 'docs/guide.md') => ({ relativePath, bytes: new TextEncoder().encode(text) });
 
-test('removes front matter into JSON-safe metadata and keeps the Markdown source as text', () => {
+test('removes front matter into JSON-safe metadata and keeps the Markdown source as text', async () => {
   const source = '---\r\ntitle: Setup Guide\r\ndate: 2024-01-02\r\ntags: [a, b]\r\n---\r\n# Install\r\n\r\nRun **it**.\r\n';
-  const { documents, problems } = markdownLoader.load(input(source));
+  const { documents, problems } = await markdownLoader.load(input(source));
   assert.deepEqual(problems, []);
   const [document] = documents;
   assert.ok(document);
@@ -18,9 +18,9 @@ test('removes front matter into JSON-safe metadata and keeps the Markdown source
   assert.deepEqual(JSON.parse(JSON.stringify(document.metadata)), document.metadata);
 });
 
-test('headings point at their lines in the returned text', () => {
+test('headings point at their lines in the returned text', async () => {
   const source = '---\nauthor: me\n---\nIntro\n\n## Café ☕\n\nBody\n\nSetext\n======\n';
-  const [document] = markdownLoader.load(input(source)).documents;
+  const [document] = (await markdownLoader.load(input(source))).documents;
   assert.ok(document);
   assert.deepEqual(
     document.headings.map((heading) => [heading.level, heading.text, document.text.slice(heading.start, heading.end)]),
@@ -31,23 +31,23 @@ test('headings point at their lines in the returned text', () => {
   );
 });
 
-test('title falls back to the first level-1 heading, then to empty', () => {
-  const withHeading = markdownLoader.load(input('## Sub\n\n# Main Title\n\n# Second\n')).documents[0];
+test('title falls back to the first level-1 heading, then to empty', async () => {
+  const withHeading = (await markdownLoader.load(input('## Sub\n\n# Main Title\n\n# Second\n'))).documents[0];
   assert.equal(withHeading?.title, 'Main Title');
-  const without = markdownLoader.load(input('## Only level two\n')).documents[0];
+  const without = (await markdownLoader.load(input('## Only level two\n'))).documents[0];
   assert.equal(without?.title, '');
 });
 
-test('a leading thematic break without a closing line is not front matter', () => {
+test('a leading thematic break without a closing line is not front matter', async () => {
   const source = '---\n\n# Title\n\nText\n';
-  const [document] = markdownLoader.load(input(source)).documents;
+  const [document] = (await markdownLoader.load(input(source))).documents;
   assert.equal(document?.text, source);
   assert.equal(document?.title, 'Title');
 });
 
-test('invalid front matter is kept as text and reported', () => {
+test('invalid front matter is kept as text and reported', async () => {
   const source = '---\ntitle: [unclosed\n---\n# Real\n';
-  const { documents, problems } = markdownLoader.load(input(source));
+  const { documents, problems } = await markdownLoader.load(input(source));
   assert.equal(documents[0]?.text, source);
   assert.deepEqual(documents[0]?.metadata, {});
   assert.equal(problems.length, 1);
@@ -55,22 +55,22 @@ test('invalid front matter is kept as text and reported', () => {
   assert.match(problems[0]?.reason ?? '', /^invalid front matter/);
 });
 
-test('throws INVALID_DATA for a file that is only front matter', () => {
-  assert.throws(
+test('rejects with INVALID_DATA for a file that is only front matter', async () => {
+  await assert.rejects(
     () => markdownLoader.load(input('---\ntitle: x\n---\n\n')),
     (error) => isGroundedError(error, 'INVALID_DATA') && error.details.path === 'docs/guide.md',
   );
 });
 
-test('normalizes the text (NFC, line ends, controls) before anything else', () => {
-  const [document] = markdownLoader.load(input('\uFEFF# Cafe\u0301\r\nbell\u0007\r\n')).documents;
+test('normalizes the text (NFC, line ends, controls) before anything else', async () => {
+  const [document] = (await markdownLoader.load(input('\uFEFF# Cafe\u0301\r\nbell\u0007\r\n'))).documents;
   assert.equal(document?.text, '# Café\nbell\n');
   assert.equal(document?.title, 'Café');
 });
 
-test('never evaluates JavaScript front matter', () => {
+test('never evaluates JavaScript front matter', async () => {
   const source = "---js\n(function () { globalThis.frontMatterRan = true; return { title: 'js' }; })()\n---\n# Safe\n";
-  const [document] = markdownLoader.load(input(source)).documents;
+  const [document] = (await markdownLoader.load(input(source))).documents;
   assert.equal((globalThis as { frontMatterRan?: boolean }).frontMatterRan, undefined);
   assert.equal(document?.title, 'Safe');
 });

@@ -10,12 +10,12 @@ import { normalizeText } from '../normalize/normalize-text.js';
  * holds stray logs, and indexing them would flood retrieval with noise.
  *
  * @example
- * const { documents } = textLoader.load({ relativePath: 'notes.txt', bytes });
+ * const { documents } = await textLoader.load({ relativePath: 'notes.txt', bytes });
  */
 export const textLoader: DocumentLoader = {
   format: 'text',
   extensions: ['.txt', '.text', '.rst', '.adoc'],
-  load(input: LoaderInput): LoadResult {
+  async load(input: LoaderInput): Promise<LoadResult> {
     const text = normalizeText(decodeText(input.bytes, input.relativePath));
     return { documents: [{ key: input.relativePath, title: '', text, headings: [], metadata: {} }], problems: [] };
   },
