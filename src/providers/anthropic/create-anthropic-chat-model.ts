@@ -32,21 +32,23 @@ const providerName = 'anthropic';
 export function createAnthropicChatModel(options: AnthropicChatModelOptions): ChatModel {
   const url = `${normalizeBaseUrl(options.baseUrl ?? 'https://api.anthropic.com')}/v1/messages`;
   const defaultMaxOutputTokens = options.maxOutputTokens ?? 1024;
+  const headers: Record<string, string> = {
+    'anthropic-version': '2023-06-01',
+    ...(options.apiKey === undefined || options.apiKey === '' ? {} : { 'x-api-key': options.apiKey }),
+  };
   const post = (request: ChatRequest, stream: boolean): Promise<Response> =>
     postChatRequest(options, request, {
       providerName,
       url,
       stream,
-      headers: {
-        'anthropic-version': '2023-06-01',
-        ...(options.apiKey === undefined || options.apiKey === '' ? {} : { 'x-api-key': options.apiKey }),
-      },
+      headers,
       body: buildAnthropicMessagesBody(options.model, request, { stream, defaultMaxOutputTokens }),
     });
   const contextOf = (request: ChatRequest) => ({
     providerName,
     fallbackModelId: options.model,
     toolName: request.responseSchema?.name,
+    headers: { ...options.headers, ...headers },
     signal: request.signal,
   });
   return {

@@ -13,6 +13,8 @@ export interface StreamAnthropicMessageContext {
   readonly providerName: string;
   /** Used when `message_start` names no model. */
   readonly fallbackModelId: string;
+  /** The request's headers: their secret values are redacted from an error the server reports in the stream. */
+  readonly headers: Readonly<Record<string, string>>;
   /** Structured output: stream this forced tool call's `input_json_delta`s as the text, and ignore text blocks. */
   readonly toolName?: string;
   /** The caller's signal, to tell a cancellation from a cut connection. */
@@ -28,7 +30,7 @@ export interface StreamAnthropicMessageContext {
  * "stream ended early" after yielding what arrived.
  *
  * @example
- * for await (const part of streamAnthropicMessage(response, { providerName: 'anthropic', fallbackModelId: 'claude-sonnet-4-5' })) {
+ * for await (const part of streamAnthropicMessage(response, { providerName: 'anthropic', fallbackModelId: 'claude-sonnet-4-5', headers })) {
  *   if (part.type === 'text-delta') process.stdout.write(part.text);
  * }
  */
@@ -41,7 +43,7 @@ export async function* streamAnthropicMessage(response: Response, context: Strea
     for await (const event of readServerSentEvents(response)) {
       const payload = asRecord(parseProviderJson(event.data, context.providerName, 'a stream event')) ?? {};
       const type = typeof payload['type'] === 'string' ? payload['type'] : event.event;
-      if (type === 'error') throw streamErrorEvent(context.providerName, payload);
+      if (type === 'error') throw streamErrorEvent(context.providerName, payload, context.headers);
       if (type === 'message_start') {
         const message = asRecord(payload['message']);
         usage = { ...asRecord(message?.['usage']) };

@@ -128,6 +128,19 @@ describe('postJson', () => {
     });
   });
 
+  it('redacts an echoed key before shortening a long message, so no start of the key survives the cut', async () => {
+    const echo: LoopbackHandler = (request) => ({
+      type: 'status',
+      status: 401,
+      message: `${'x'.repeat(280)} ${request.headers['authorization']?.replace('Bearer ', '')}`,
+    });
+    await withServer(echo, async (server) => {
+      const error = await expectGroundedError(postJson(options(server, [])), 'PROVIDER_AUTH');
+      assert.match(error.message, /x \[redacted\]$/);
+      assert.ok(!error.message.includes(apiKey.slice(0, 8)));
+    });
+  });
+
   it('throws PROVIDER_BAD_REQUEST on 400 and 404 at once, with the provider message truncated to one line', async () => {
     const long = `model 'nope' does not exist\n${'x'.repeat(1000)}`;
     await withServer([{ type: 'status', status: 400, message: long }, { type: 'status', status: 404, body: 'Not Found' }], async (server) => {

@@ -1,6 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { GroundedError } from '../../core/errors.js';
 import { parseRetryAfter } from './parse-retry-after.js';
+import { redactSecrets } from './redact-secrets.js';
 import { retryDelay } from './retry-delay.js';
 
 /** What {@link postJson} needs. Only `url`, `headers`, `body` and `providerName` are required. */
@@ -39,7 +40,6 @@ const retryableNetworkCodes: ReadonlySet<string> = new Set([
   'UND_ERR_SOCKET',
   'UND_ERR_CONNECT_TIMEOUT',
 ]);
-const secretHeaders: ReadonlySet<string> = new Set(['authorization', 'proxy-authorization', 'x-api-key', 'api-key']);
 const providerMessageLimit = 300;
 
 /**
@@ -89,7 +89,7 @@ async function attemptOnce(options: PostJsonOptions, attempt: number): Promise<A
   // Read the body even when it is not needed: an unread body keeps the connection busy.
   const bodyText = await response.text().catch(() => '');
   throwIfAborted(options, attempt);
-  return statusFailure(response, redact(providerMessage(bodyText), options.headers), options, attempt);
+  return statusFailure(response, providerMessage(bodyText, options.headers), options, attempt);
 }
 
 function fetchFailure(error: unknown, options: PostJsonOptions, attempt: number, timeoutMs: number): AttemptOutcome {
@@ -188,8 +188,11 @@ function networkCode(error: unknown): string | undefined {
   return undefined;
 }
 
-/** The provider's own error text: `error.message` (OpenAI, Anthropic), `error` (Ollama), `message` or `detail`. */
-function providerMessage(bodyText: string): string {
+/**
+ * The provider's own error text: `error.message` (OpenAI, Anthropic), `error` (Ollama), `message` or `detail`, with
+ * secret header values redacted before it is shortened (shortening first could cut an echoed key and keep its start).
+ */
+function providerMessage(bodyText: string, headers: Readonly<Record<string, string>>): string {
   let text = bodyText;
   try {
     const json = JSON.parse(bodyText) as Record<string, unknown> | null;
@@ -203,18 +206,6 @@ function providerMessage(bodyText: string): string {
   } catch {
     // Not JSON (a proxy's HTML page, plain text): show its start.
   }
-  const line = text.replace(/\s+/g, ' ').trim();
+  const line = redactSecrets(text, headers).replace(/\s+/g, ' ').trim();
   return line.length > providerMessageLimit ? `${line.slice(0, providerMessageLimit)}…` : line;
-}
-
-// Servers sometimes echo the key they rejected; it must not reach messages or logs.
-function redact(text: string, headers: Readonly<Record<string, string>>): string {
-  let result = text;
-  for (const [name, value] of Object.entries(headers)) {
-    if (!secretHeaders.has(name.toLowerCase())) continue;
-    for (const secret of [value, value.replace(/^\s*(Bearer|Basic)\s+/i, '')]) {
-      if (secret.length >= 4) result = result.split(secret).join('[redacted]');
-    }
-  }
-  return result;
 }

@@ -26,13 +26,14 @@ const providerName = 'openai-compatible';
  */
 export function createOpenAICompatibleChatModel(options: OpenAICompatibleChatModelOptions): ChatModel {
   const url = `${normalizeBaseUrl(options.baseUrl)}/chat/completions`;
-  const context = { providerName, fallbackModelId: options.model };
+  const authHeaders: Record<string, string> = options.apiKey === undefined || options.apiKey === '' ? {} : { authorization: `Bearer ${options.apiKey}` };
+  const context = { providerName, fallbackModelId: options.model, headers: { ...options.headers, ...authHeaders } };
   const post = (request: ChatRequest, stream: boolean): Promise<Response> =>
     postChatRequest(options, request, {
       providerName,
       url,
       stream,
-      headers: options.apiKey === undefined || options.apiKey === '' ? {} : { authorization: `Bearer ${options.apiKey}` },
+      headers: authHeaders,
       body: buildChatCompletionsBody(options.model, request, { stream }),
     });
   return {

@@ -13,6 +13,8 @@ export interface StreamChatCompletionContext {
   readonly providerName: string;
   /** Used when no chunk names the model. */
   readonly fallbackModelId: string;
+  /** The request's headers: their secret values are redacted from an error the server reports in the stream. */
+  readonly headers: Readonly<Record<string, string>>;
   /** The caller's signal, to tell a cancellation from a cut connection. */
   readonly signal?: AbortSignal;
 }
@@ -25,7 +27,7 @@ export interface StreamChatCompletionContext {
  * `PROVIDER_BAD_RESPONSE`; an `{"error": ...}` chunk throws the matching typed error.
  *
  * @example
- * for await (const part of streamChatCompletion(response, { providerName: 'openai-compatible', fallbackModelId: 'llama3.2' })) {
+ * for await (const part of streamChatCompletion(response, { providerName: 'openai-compatible', fallbackModelId: 'llama3.2', headers })) {
  *   if (part.type === 'text-delta') process.stdout.write(part.text);
  * }
  */
@@ -40,7 +42,7 @@ export async function* streamChatCompletion(response: Response, context: StreamC
         return;
       }
       const chunk = asRecord(parseProviderJson(event.data, context.providerName, 'a stream event'));
-      if (chunk?.['error'] !== undefined) throw streamErrorEvent(context.providerName, chunk);
+      if (chunk?.['error'] !== undefined) throw streamErrorEvent(context.providerName, chunk, context.headers);
       if (typeof chunk?.['model'] === 'string' && chunk['model'] !== '') modelId = chunk['model'];
       if (asRecord(chunk?.['usage']) !== undefined) usage = readOpenAIUsage(chunk?.['usage']);
       const choices = chunk?.['choices'];
