@@ -32,7 +32,9 @@ import { countTerms } from '../indexing/lexical/count-terms.js';
 import { createAnalyzer } from '../indexing/lexical/create-analyzer.js';
 import { createSqliteStore } from '../indexing/stores/sqlite/create-sqlite-store.js';
 import { allowedRows } from '../retrieve/filter/allowed-rows.js';
-import { retrievePassages, type FusionMethod, type RetrievedPassages } from '../retrieve/retrieve-passages.js';
+import { mapRowsToDocuments } from '../retrieve/map-rows-to-documents.js';
+import { retrieveDocuments } from '../retrieve/retrieve-documents.js';
+import { retrievePassages, type FusionMethod, type PassageRetriever, type RetrievalPlan, type RetrievedPassages } from '../retrieve/retrieve-passages.js';
 import { createChatModel } from './create-chat-model.js';
 import { createEmbedder } from './create-embedder.js';
 import { createReranker } from './create-reranker.js';
@@ -75,6 +77,11 @@ export interface KnowledgeBase {
    * `INVALID_CONFIG` for a preset whose models are not configured.
    */
   search(query: string, options?: SearchOptions): Promise<ScoredChunk[]>;
+  /**
+   * The `k` best document keys, each ranked by its best chunk among the `depth` best chunks (default `3 * k`). Rows
+   * map to documents in memory (read once per generation), so no chunk is read unless a reranker or MMR needs texts.
+   */
+  searchDocuments(query: string, options?: SearchOptions & { readonly depth?: number }): Promise<string[]>;
   /**
    * A cited answer or an abstention from the configured chat model under a strategy, or from the offline
    * extractive answerer (behind the same ChatModel contract) when no model is configured.
@@ -178,6 +185,8 @@ export function createKnowledgeBase(options: OpenKnowledgeBaseOptions): Knowledg
   let filterCache: { generation: number; documents: ReturnType<Store['documentRows']>['documents'] } | undefined;
   // The last filter's rows: a conversation or an evaluation asks many questions under the same filter.
   let lastFilter: { key: string; generation: number; rows: Set<number> } | undefined;
+  // Every chunk row's document key, for document ranking without chunk reads (eval beir).
+  let rowDocuments: { generation: number; map: Map<number, string> } | undefined;
   const defaultPreset: RetrievalPreset = config.retrieval.preset ?? (embedder === undefined ? 'lexical' : 'hybrid');
   let chatModel: ChatModel | null | undefined;
   // The tuned answerability model, parsed once per stored version (another process may tune it meanwhile).
@@ -287,12 +296,29 @@ export function createKnowledgeBase(options: OpenKnowledgeBaseOptions): Knowledg
 
   async function retrieve(query: string, searchOptions: SearchOptions = {}): Promise<RetrievedPassages> {
     store.requireKnowledgeBase(name);
+    const { retriever, plan } = retrievalOf(searchOptions);
+    return retrievePassages(retriever, query, plan);
+  }
+
+  async function searchDocuments(query: string, searchOptions: SearchOptions & { readonly depth?: number } = {}): Promise<string[]> {
+    store.requireKnowledgeBase(name);
+    const documents = searchOptions.k ?? config.retrieval.k;
+    const { retriever, plan } = retrievalOf({ ...searchOptions, k: searchOptions.depth ?? documents * 3 });
+    const generation = store.generation(name);
+    if (rowDocuments?.generation !== generation) {
+      if (filterCache?.generation !== generation) filterCache = store.documentRows(name);
+      rowDocuments = { generation: filterCache.generation, map: mapRowsToDocuments(filterCache.documents) };
+    }
+    return retrieveDocuments(retriever, query, plan, documents, rowDocuments.map);
+  }
+
+  function retrievalOf(searchOptions: SearchOptions): { retriever: PassageRetriever; plan: RetrievalPlan } {
     const preset = searchOptions.preset ?? defaultPreset;
     const fusion: FusionMethod =
       config.retrieval.fusion === 'rrf' ? { method: 'rrf', k: config.retrieval.rrfK } : { method: 'weighted', semanticWeight: config.retrieval.semanticWeight };
     const allowed = filteredRows(searchOptions.filter);
-    return retrievePassages(
-      {
+    return {
+      retriever: {
         store,
         kb: name,
         analyzer,
@@ -300,8 +326,7 @@ export function createKnowledgeBase(options: OpenKnowledgeBaseOptions): Knowledg
         ...(preset === 'lexical' ? {} : { dense: denseRetriever(preset) }),
         ...(preset === 'hybrid-rerank' ? { reranker: configuredReranker() } : {}),
       },
-      query,
-      {
+      plan: {
         k: searchOptions.k ?? config.retrieval.k,
         candidates: config.retrieval.candidates,
         fusion,
@@ -312,7 +337,7 @@ export function createKnowledgeBase(options: OpenKnowledgeBaseOptions): Knowledg
         ...(allowed === undefined ? {} : { allowed }),
         ...(searchOptions.signal === undefined ? {} : { signal: searchOptions.signal }),
       },
-    );
+    };
   }
 
   /** The knowledge base's own calibrated model (`grounded tune answerability`), else the shipped one. */
@@ -457,6 +482,7 @@ export function createKnowledgeBase(options: OpenKnowledgeBaseOptions): Knowledg
       return { ...report, embedding };
     },
     search,
+    searchDocuments,
     close() {
       if (options.store === undefined) store.close();
     },

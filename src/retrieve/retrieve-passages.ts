@@ -1,68 +1,21 @@
 import type { ScoredChunk } from '../core/document.js';
-import type { Embedder } from '../core/embedder.js';
-import type { Analyzer, LexicalIndex, LexicalQuery } from '../core/lexical-index.js';
-import type { Reranker } from '../core/reranker.js';
 import type { Store } from '../core/store.js';
 import { embeddingText } from '../core/text/embedding-text.js';
-import type { VectorIndex } from '../core/vector-index.js';
 import { limitPerDocument } from './diversify/limit-per-document.js';
 import { maximalMarginalRelevance } from './diversify/maximal-marginal-relevance.js';
-import { reciprocalRankFusion } from './fuse/reciprocal-rank-fusion.js';
 import type { RowHit } from './fuse/row-hit.js';
-import { weightedScoreFusion } from './fuse/weighted-score-fusion.js';
+import { rankCandidateRows } from './rank-candidate-rows.js';
+import { signalDepth, type CandidateRetriever, type DenseRetriever, type FusionMethod, type RetrievalPlan } from './retrieval-plan.js';
 import { rerankHits } from './rerank/rerank-hits.js';
-import { splitQuestion } from './split-question.js';
 
-/** Dense retrieval: an embedder for the query and an index over the chunks' vectors. */
-export interface DenseRetriever {
-  readonly embedder: Embedder;
-  readonly index: VectorIndex;
-  /** Stored vectors of the given rows (for filtered exact search and MMR). */
-  readonly vectorsOf: (rows: readonly number[]) => Map<number, Float32Array>;
-}
-
-/** What {@link retrievePassages} reads from. */
-export interface PassageRetriever {
+/** What {@link retrievePassages} reads from: the candidate retrievers and the store holding the chunks. */
+export interface PassageRetriever extends CandidateRetriever {
   readonly store: Store;
   readonly kb: string;
-  readonly analyzer: Analyzer;
-  readonly lexical: LexicalIndex;
-  /** Absent: lexical only. */
-  readonly dense?: DenseRetriever;
-  /** Absent: no reranking. */
-  readonly reranker?: Reranker;
-  /** Rewrites the analyzed query before lexical search (pseudo-relevance feedback); absent: the terms as they are. */
-  readonly expandQuery?: (terms: readonly string[]) => LexicalQuery;
 }
 
-/** How to fuse the lexical and dense lists. */
-export type FusionMethod =
-  | { readonly method: 'rrf'; readonly k?: number }
-  | { readonly method: 'weighted'; readonly semanticWeight: number };
-
-/** One retrieval request. */
-export interface RetrievalPlan {
-  readonly k: number;
-  /** Candidates taken from each retriever before fusion. Default `max(k, 100)`. */
-  readonly candidates?: number;
-  /** Default RRF with k = 60. */
-  readonly fusion?: FusionMethod;
-  /** Maximal marginal relevance over the final candidates; absent: off. */
-  readonly mmrLambda?: number;
-  /** Rerank depth and cut-off; used only when the retriever has a reranker. */
-  readonly rerank?: { readonly depth?: number; readonly minScore?: number };
-  /** Only these rows may be returned (metadata filters, resolved before ranking). */
-  readonly allowed?: ReadonlySet<number>;
-  /**
-   * Search each part of a question that names several things (see `splitQuestion`) on its own too, and fuse the
-   * parts' lexical lists with the whole question's (RRF, the whole question weighing {@link wholeQuestionWeight}).
-   * Default off.
-   */
-  readonly decompose?: boolean;
-  /** At most this many passages of one document before every other document had its turn (see `limitPerDocument`); absent: off. */
-  readonly maxPerDocument?: number;
-  readonly signal?: AbortSignal;
-}
+export type { CandidateRetriever, DenseRetriever, FusionMethod, RetrievalPlan };
+export { signalDepth };
 
 /**
  * What retrieval saw besides the passages, for query-performance prediction (answerability): raw scores of each
@@ -79,29 +32,12 @@ export interface RetrievalSignals {
   readonly rerankScore?: number;
 }
 
-/** How many candidates of each retriever the signals keep. */
-export const signalDepth = 10;
-
 /** Passages and where the time went. */
 export interface RetrievedPassages {
   readonly results: ScoredChunk[];
   readonly signals: RetrievalSignals;
   readonly timings: { readonly lexicalMs: number; readonly embedMs: number; readonly vectorMs: number; readonly rerankMs: number };
 }
-
-/**
- * Up to this many allowed rows, a filtered dense search over an approximate index reads the allowed rows' vectors
- * and scans them exactly (~1 ms per 1,000 rows read from the store, and exact); above it, the approximate index
- * oversamples until it has `k` allowed rows (measured recall@10 0.95 at 10% selectivity, see bench/vector-search.ts).
- */
-const exactFilterLimit = 2_000;
-
-/**
- * Weight of the whole question's list when its parts are fused with it: the whole question stays the strongest
- * evidence of what is asked, the parts add the documents it would miss. Chosen, not fitted: 2 lets a passage found by
- * the whole question and one part outrank one found by a single part.
- */
-const wholeQuestionWeight = 2;
 
 /**
  * Retrieval: lexical candidates (BM25, optionally expanded), dense candidates when configured, fused (RRF by default),
@@ -112,59 +48,13 @@ const wholeQuestionWeight = 2;
  * const { results } = await retrievePassages(retriever, 'how do I enable gzip?', { k: 10 });
  */
 export async function retrievePassages(retriever: PassageRetriever, query: string, plan: RetrievalPlan): Promise<RetrievedPassages> {
-  const { allowed } = plan;
-  // Lexical search alone with nothing after it needs only k; fusion, reranking and MMR need room to reorder.
-  const parts = plan.decompose === true ? splitQuestion(query) : [];
-  const reorders = retriever.dense !== undefined || retriever.reranker !== undefined || plan.mmrLambda !== undefined || parts.length > 0;
-  // Per-document diversity reorders the head of the list only: three times k is room enough for it.
-  const diverseDepth = plan.maxPerDocument === undefined ? plan.k : plan.k * 3;
-  const candidates = reorders ? Math.max(diverseDepth, plan.candidates ?? 100) : diverseDepth;
-  const accept = allowed === undefined ? undefined : (row: number): boolean => allowed.has(row);
-  const filter = accept === undefined ? {} : { accept };
-  let mark = performance.now();
-  const lap = (): number => {
-    const now = performance.now();
-    const spent = now - mark;
-    mark = now;
-    return spent;
-  };
-
-  const terms = retriever.analyzer.terms(query);
-  const lexicalQuery = retriever.expandQuery === undefined ? terms : retriever.expandQuery(terms);
-  const lexicalHits: RowHit[] = retriever.lexical.search(lexicalQuery, candidates, filter);
-  let fused = lexicalHits;
-  if (parts.length > 0) {
-    const partHits = parts.map((part) => retriever.lexical.search(retriever.analyzer.terms(part), candidates, filter));
-    fused = reciprocalRankFusion([lexicalHits, ...partHits], { weights: [wholeQuestionWeight, ...parts.map(() => 1)] });
-  }
-  const lexicalMs = lap();
-
-  let embedMs = 0;
-  let vectorMs = 0;
-  let denseSignals: Pick<RetrievalSignals, 'denseScores' | 'agreement'> = {};
-  const { dense } = retriever;
-  if (dense !== undefined) {
-    const [vector] = await dense.embedder.embed([query], { kind: 'query', ...(plan.signal === undefined ? {} : { signal: plan.signal }) });
-    embedMs = lap();
-    const vectorHits = vector === undefined ? [] : searchDense(dense, vector, candidates, allowed);
-    vectorMs = lap();
-    denseSignals = denseSignalsOf(lexicalHits, vectorHits);
-    const fusion = plan.fusion ?? { method: 'rrf' };
-    fused =
-      fusion.method === 'rrf'
-        ? reciprocalRankFusion([fused, vectorHits], fusion.k === undefined ? {} : { k: fusion.k })
-        : weightedScoreFusion([fused, vectorHits], { weights: [1 - fusion.semanticWeight, fusion.semanticWeight] });
-  }
-
+  const { lexicalHits, pool, poolSize, denseSignals, lexicalMs, embedMs, vectorMs } = await rankCandidateRows(retriever, query, plan);
   // Chunks are read from the store only for the rows that can still reach the top k.
-  const poolSize =
-    retriever.reranker !== undefined ? Math.max(diverseDepth, plan.rerank?.depth ?? 50) : plan.mmrLambda !== undefined ? Math.max(plan.k * 4, 20, diverseDepth) : diverseDepth;
-  const pool = fused.slice(0, poolSize);
   const chunks = retriever.store.chunksByRow(retriever.kb, pool.map((hit) => hit.row));
   let ranked = pool.filter((hit) => chunks.has(hit.row));
-  lap();
   let rerankMs = 0;
   if (retriever.reranker !== undefined) {
+    const rerankStarted = performance.now();
     const chunkOf = (row: number) => chunks.get(row);
     ranked = await rerankHits(ranked, {
       reranker: retriever.reranker,
@@ -177,7 +67,7 @@ export async function retrievePassages(retriever: PassageRetriever, query: strin
       ...(plan.rerank?.minScore === undefined ? {} : { minScore: plan.rerank.minScore }),
       ...(plan.signal === undefined ? {} : { signal: plan.signal }),
     });
-    rerankMs = lap();
+    rerankMs = performance.now() - rerankStarted;
   }
   if (plan.mmrLambda !== undefined) {
     const head = ranked.slice(0, poolSize);
@@ -196,27 +86,6 @@ export async function retrievePassages(retriever: PassageRetriever, query: strin
     ...(retriever.reranker !== undefined && ranked[0] !== undefined ? { rerankScore: ranked[0].score } : {}),
   };
   return { results, signals, timings: { lexicalMs, embedMs, vectorMs, rerankMs } };
-}
-
-/** Dense scores of the best candidates and how far the two retrievers agree on their top rows. */
-function denseSignalsOf(lexicalHits: readonly RowHit[], vectorHits: readonly RowHit[]): Pick<RetrievalSignals, 'denseScores' | 'agreement'> {
-  const lexicalTop = new Set(lexicalHits.slice(0, signalDepth).map((hit) => hit.row));
-  const denseTop = vectorHits.slice(0, signalDepth);
-  const shared = denseTop.filter((hit) => lexicalTop.has(hit.row)).length;
-  const depth = Math.min(signalDepth, Math.max(lexicalTop.size, denseTop.length));
-  return { denseScores: denseTop.map((hit) => hit.score), agreement: depth === 0 ? 0 : shared / depth };
-}
-
-/** Dense candidates, filtered before ranking: exact over the allowed rows when they are few, else the index. */
-function searchDense(dense: DenseRetriever, vector: Float32Array, k: number, allowed: ReadonlySet<number> | undefined): RowHit[] {
-  if (allowed === undefined) return dense.index.search(vector, k);
-  if (dense.index.kind === 'exact' || allowed.size > exactFilterLimit) {
-    // The exact index applies the filter during its scan; the approximate one oversamples.
-    return dense.index.search(vector, k, { accept: (row) => allowed.has(row) });
-  }
-  const hits: RowHit[] = [];
-  for (const [row, stored] of dense.vectorsOf([...allowed])) hits.push({ row, score: dot(vector, stored) });
-  return hits.sort((left, right) => right.score - left.score || left.row - right.row).slice(0, k);
 }
 
 /** Pairwise similarity for MMR: cosine of stored vectors when dense retrieval is on, else of analyzed term counts. */
