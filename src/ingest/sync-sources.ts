@@ -379,8 +379,12 @@ function claimDocuments(
   const kept: DocumentToStore[] = [];
   for (const prepared of documents) {
     let key = prepared.document.key;
-    if (ownerOf(key) !== undefined && key === file.relativePath) key = `${basename(file.root)}/${file.relativePath}`;
-    const owner = ownerOf(key);
+    // One store read per key: the second only when the key moves under its root folder's name.
+    let owner = ownerOf(key);
+    if (owner !== undefined && key === file.relativePath) {
+      key = `${basename(file.root)}/${file.relativePath}`;
+      owner = ownerOf(key);
+    }
     if (owner !== undefined) {
       const ownerPath = owner.split('\u0000')[1] ?? owner;
       skipped.push({ path: file.relativePath, reason: `duplicate document id '${key}' (already from ${ownerPath})` });
