@@ -28,7 +28,7 @@ import { createDefaultLoaders } from '../ingest/loaders/create-default-loaders.j
 import { syncSources, type SyncReport, type SyncSourcesOptions } from '../ingest/sync-sources.js';
 import { buildBm25Index } from '../indexing/lexical/build-bm25-index.js';
 import { loadBm25Snapshot } from '../indexing/lexical/load-bm25-snapshot.js';
-import { countTerms } from '../indexing/lexical/count-terms.js';
+import { countEncodedTerms } from '../indexing/lexical/count-encoded-terms.js';
 import { createAnalyzer } from '../indexing/lexical/create-analyzer.js';
 import { createSqliteStore } from '../indexing/stores/sqlite/create-sqlite-store.js';
 import { allowedRows } from '../retrieve/filter/allowed-rows.js';
@@ -450,8 +450,8 @@ export function createKnowledgeBase(options: OpenKnowledgeBaseOptions): Knowledg
         loaders: createDefaultLoaders({ jsonl: { ...config.ingest.jsonl, maxRecordBytes: config.ingest.maxFileBytes } }),
         chunk: (document) => chunkDocument(document, chunkOptions),
         analyze: (chunk) => ({
-          body: countTerms(analyzer.terms(chunk.text)),
-          title: countTerms(analyzer.terms(titleField(chunk))),
+          body: countEncodedTerms(analyzer.terms(chunk.text)),
+          title: countEncodedTerms(analyzer.terms(titleField(chunk))),
         }),
         fingerprint,
         include: config.ingest.include,

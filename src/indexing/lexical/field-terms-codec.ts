@@ -39,6 +39,8 @@ function corrupt(encoded: string): GroundedError {
  * encodeFieldTerms({ terms: new Map([['cat', 2], ['sat', 1]]), length: 3 }); // '3\n1 sat\n2 cat'
  */
 export function encodeFieldTerms(field: FieldTerms): string {
+  // Terms kept in their encoded form (decoded from the store, or counted by countEncodedTerms) are written as they are.
+  if (field instanceof EncodedFieldTerms) return field.encoded;
   // Groups by frequency in an array indexed by it: frequencies are small, and the array comes out sorted.
   const groups: string[][] = [];
   let large: Map<number, string[]> | undefined;
