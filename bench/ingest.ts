@@ -12,6 +12,7 @@ import { syntheticCorpus, syntheticQueries } from './synthetic-corpus.js';
 const here = dirname(fileURLToPath(import.meta.url));
 const scifactCorpus = resolve(here, '..', '..', 'shared', 'datasets', 'beir-scifact', 'corpus.jsonl.gz');
 const syntheticChunks = 100_000;
+const scifactRuns = 3;
 const round = (value: number, digits = 1): number => Number(value.toFixed(digits));
 
 /** Time to read (and gunzip) a file: the part of ingest that is not ours to speed up. */
@@ -61,15 +62,22 @@ async function writeSyntheticJsonl(path: string): Promise<void> {
 }
 
 /**
- * Ingest throughput on BEIR SciFact and on 100k synthetic chunks (one JSONL record per chunk-sized document), the
+ * Ingest throughput on BEIR SciFact (median of three ingests) and on 100k synthetic chunks (one JSONL record per chunk-sized document), the
  * time to build and save the lexical index and to load it in a fresh knowledge base, then query latency through the
  * knowledge base API (BM25 plus fetching the chunks from SQLite) at 100k chunks.
  */
 export default async function run(): Promise<Record<string, unknown>> {
   const dataDir = mkdtempSync(join(tmpdir(), 'grounded-bench-'));
   try {
-    const scifact = await ingestFigures(scifactCorpus, join(dataDir, 'scifact'));
-    await scifact.kb.close();
+    // SciFact is small (about a second): three ingests into fresh stores, the median one reported with all three rates.
+    const runs = [];
+    for (let run = 0; run < scifactRuns; run++) {
+      const ingested = await ingestFigures(scifactCorpus, join(dataDir, `scifact-${run}`));
+      await ingested.kb.close();
+      runs.push(ingested.figures);
+    }
+    runs.sort((left, right) => left.chunksPerSecond - right.chunksPerSecond);
+    const scifact = { figures: { ...runs[Math.floor(runs.length / 2)], runs: runs.length, chunksPerSecondOfEachRun: runs.map((figures) => figures.chunksPerSecond) } };
 
     const syntheticFile = join(dataDir, 'synthetic.jsonl');
     await writeSyntheticJsonl(syntheticFile);

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 
 // Each scenario runs in its own process so its peak RSS and timings are its own. Prints one JSON document.
 const here = dirname(fileURLToPath(import.meta.url));
-const scenarios = ['cold-start', 'lexical-search', 'ingest', 'ask', 'vector-search', 'hybrid-search'];
+const scenarios = ['cold-start', 'lexical-search', 'eval-beir', 'ingest', 'ask', 'vector-search', 'hybrid-search'];
 const only = process.argv.slice(2);
 const figures: Record<string, unknown> = { node: process.version, date: new Date().toISOString() };
 for (const scenario of scenarios.filter((name) => only.length === 0 || only.includes(name))) {

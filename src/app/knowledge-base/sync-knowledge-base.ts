@@ -2,7 +2,7 @@ import type { Chunk } from '../../core/document.js';
 import { chunkDocument } from '../../ingest/chunk/chunk-document.js';
 import { embedChunks } from '../../ingest/embed/embed-chunks.js';
 import { syncSources, type SyncSourcesOptions } from '../../ingest/sync-sources.js';
-import { countTerms } from '../../indexing/lexical/count-terms.js';
+import { countEncodedTerms } from '../../indexing/lexical/count-encoded-terms.js';
 import { usesHnswIndex } from '../uses-hnsw-index.js';
 import type { IngestReport } from './knowledge-base.js';
 import type { KnowledgeBaseParts } from './knowledge-base-parts.js';
@@ -26,7 +26,7 @@ export async function syncKnowledgeBase(
     paths,
     loaders: await parts.loaders(),
     chunk: (document) => chunkDocument(document, chunkOptions),
-    analyze: (chunk) => ({ body: countTerms(analyzer.terms(chunk.text)), title: countTerms(analyzer.terms(titleField(chunk))) }),
+    analyze: (chunk) => ({ body: countEncodedTerms(analyzer.terms(chunk.text)), title: countEncodedTerms(analyzer.terms(titleField(chunk))) }),
     fingerprint: JSON.stringify({ chunking: config.chunking, counter: counter.id, analyzer: analyzer.id }),
     include: config.ingest.include,
     exclude: config.ingest.exclude,

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { stemmer } from 'stemmer';
 import { createAnalyzer, ENGLISH_STOP_WORDS } from './create-analyzer.js';
+import { tokenizeStandard } from './tokenize-standard.js';
 
 describe('createAnalyzer', () => {
   it('drops English stop words and Porter-stems by default', () => {
@@ -65,6 +67,24 @@ describe('createAnalyzer', () => {
       fc.property(fc.string({ maxLength: 300 }), (text) => {
         assert.deepEqual(analyzer.terms(text), analyzer.terms(`  ${text}  `));
       }),
+    );
+  });
+
+  it('gives the terms of the plain pipeline (tokenize, drop stop words, stem), however often a token was seen before', () => {
+    const analyzer = createAnalyzer();
+    const reference = (text: string): string[] => tokenizeStandard(text).filter((token) => !ENGLISH_STOP_WORDS.has(token)).map((token) => stemmer(token));
+    const word = fc.oneof(
+      fc.constantFrom('The', 'the', 'THE', 'running', 'Runs', "King's", 'e.g.', 'IL-6', '3.5', 'snake_case', 'Café', 'naïve', '中文', 'a\u00ADb'),
+      fc.string({ unit: fc.constantFrom('a', 'B', 'z', "'", '.', '1', ' ', 'é', '-', '_'), maxLength: 20 }),
+      fc.string({ unit: fc.constantFrom('x', 'y'), minLength: 12, maxLength: 300 }),
+    );
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 40 }), (words) => {
+        const text = words.join(' ');
+        assert.deepEqual(analyzer.terms(text), reference(text));
+        assert.deepEqual(analyzer.terms(text), reference(text));
+      }),
+      { numRuns: 300 },
     );
   });
 });

@@ -1,6 +1,8 @@
 import { stemmer as porterStem } from 'stemmer';
 import type { Analyzer } from '../../core/lexical-index.js';
-import { tokenizeStandard } from './tokenize-standard.js';
+import { createAsciiTermMemo } from './create-ascii-term-memo.js';
+import { ASCII_WORD, scanStandardTokens } from './scan-standard-tokens.js';
+import { standardTokenAt } from './tokenize-standard.js';
 
 /**
  * Lucene's `EnglishAnalyzer.ENGLISH_STOP_WORDS_SET` (33 words), the stop list of Anserini's default
@@ -78,14 +80,17 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   const stopWords = resolveStopWords(options.stopWords);
   const stem = createStemmer(stemmerKind);
   const stopSet = stopWords.set;
+  const analyze = (token: string): string | undefined => (stopSet.has(token) ? undefined : stem(token));
+  // ASCII words are most words: looked up in place by their characters, they are finished and stemmed once each.
+  const ascii = createAsciiTermMemo((raw) => analyze(standardTokenAt(raw, 0, raw.length, ASCII_WORD)), STEM_CACHE_LIMIT);
   return {
     id: `${TOKENIZER_VERSION}+stem:${stemmerKind}+stop:${stopWords.id}`,
     terms(text: string): string[] {
-      const tokens = tokenizeStandard(text);
       const terms: string[] = [];
-      for (const token of tokens) {
-        if (!stopSet.has(token)) terms.push(stem(token));
-      }
+      scanStandardTokens(text, (start, end, kind) => {
+        const term = kind === ASCII_WORD ? ascii.termAt(text, start, end) : analyze(standardTokenAt(text, start, end, kind));
+        if (term !== undefined) terms.push(term);
+      });
       return terms;
     },
   };

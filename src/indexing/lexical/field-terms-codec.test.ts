@@ -39,6 +39,11 @@ describe('encodeFieldTerms / decodeFieldTerms', () => {
     );
   });
 
+  it('writes frequency groups in ascending order, very large frequencies included', () => {
+    const terms = new Map([['huge', 5000], ['cat', 2], ['big', 1024], ['sat', 1], ['mat', 2], ['odd', 1023]]);
+    assert.equal(encodeFieldTerms({ terms, length: 9 }), '9\n1 sat\n2 cat mat\n1023 odd\n1024 big\n5000 huge');
+  });
+
   it('rejects text it did not make with STORE_CORRUPT', () => {
     for (const bad of ['', 'x', '-1', '3\n1', '3\nx cat', '3\n0 cat', '3\n1 cat  dog', '3\n1 c\\qt']) {
       assert.throws(() => decodeFieldTerms(bad), (error) => isGroundedError(error, 'STORE_CORRUPT'), JSON.stringify(bad));

@@ -9,11 +9,18 @@ import { EncodedFieldTerms } from './encoded-field-terms.js';
 //   "7\n1 cat sat mat\n2 dog"  =  { cat: 1, sat: 1, mat: 1, dog: 2 }, length 7
 // Terms never hold whitespace in practice; a backslash escape keeps any term safe anyway.
 
-const NEEDS_ESCAPE = /[\\ \n]/;
+/** Whether a term holds a space, a newline or a backslash: a loop over a short term is cheaper than a regex call. */
+function needsEscape(term: string): boolean {
+  for (let index = 0; index < term.length; index++) {
+    const code = term.charCodeAt(index);
+    if (code === 0x20 || code === 0x0a || code === 0x5c) return true;
+  }
+  return false;
+}
 
 function escapeTerm(term: string): string {
   if (term === '') return '\\e';
-  if (!NEEDS_ESCAPE.test(term)) return term;
+  if (!needsEscape(term)) return term;
   return term.replace(/\\/g, '\\\\').replace(/ /g, '\\s').replace(/\n/g, '\\n');
 }
 
@@ -32,7 +39,11 @@ function corrupt(encoded: string): GroundedError {
  * encodeFieldTerms({ terms: new Map([['cat', 2], ['sat', 1]]), length: 3 }); // '3\n1 sat\n2 cat'
  */
 export function encodeFieldTerms(field: FieldTerms): string {
-  const groups = new Map<number, string[]>();
+  // Terms kept in their encoded form (decoded from the store, or counted by countEncodedTerms) are written as they are.
+  if (field instanceof EncodedFieldTerms) return field.encoded;
+  // Groups by frequency in an array indexed by it: frequencies are small, and the array comes out sorted.
+  const groups: string[][] = [];
+  let large: Map<number, string[]> | undefined;
   for (const [term, count] of field.terms) {
     if (!(Number.isInteger(count) && count > 0)) {
       throw new GroundedError('INTERNAL', `term frequency must be a positive integer, got ${count}`, {
@@ -40,14 +51,26 @@ export function encodeFieldTerms(field: FieldTerms): string {
         hint: 'build FieldTerms with countTerms()',
       });
     }
-    const group = groups.get(count);
-    if (group === undefined) groups.set(count, [escapeTerm(term)]);
-    else group.push(escapeTerm(term));
+    const escaped = escapeTerm(term);
+    if (count < 1024) {
+      const group = groups[count];
+      if (group === undefined) groups[count] = [escaped];
+      else group.push(escaped);
+    } else {
+      large ??= new Map();
+      const group = large.get(count);
+      if (group === undefined) large.set(count, [escaped]);
+      else group.push(escaped);
+    }
   }
   // One join, not `+=`: a flat string, not a rope that its first reader would have to flatten.
   const lines = [String(field.length)];
-  for (const count of [...groups.keys()].sort((left, right) => left - right)) {
-    lines.push(`${count} ${(groups.get(count) ?? []).join(' ')}`);
+  for (let count = 1; count < groups.length; count++) {
+    const group = groups[count];
+    if (group !== undefined) lines.push(`${count} ${group.join(' ')}`);
+  }
+  if (large !== undefined) {
+    for (const count of [...large.keys()].sort((left, right) => left - right)) lines.push(`${count} ${(large.get(count) ?? []).join(' ')}`);
   }
   return lines.join('\n');
 }
