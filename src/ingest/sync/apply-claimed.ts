@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { isGroundedError } from '../../core/errors.js';
 import type { DocumentToStore, SourceLocation } from '../../core/store/source-writer.js';
-import type { DiscoveredFile } from '../discover/discover-files.js';
+import type { DiscoveredFile } from '../discover/discovered-file.js';
 import type { PreparedFile } from './prepare-file.js';
 import { sourceId } from './source-id.js';
 import type { SyncCounters } from './sync-counters.js';

@@ -1,7 +1,7 @@
 import { lstat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SourceRecord } from '../../core/store/source-writer.js';
-import type { DiscoveredFile, DiscoveryProblem } from '../discover/discover-files.js';
+import type { DiscoveredFile, DiscoveryProblem } from '../discover/discovered-file.js';
 import { sourceId } from './source-id.js';
 
 export interface MissingSources {

@@ -4,7 +4,7 @@ import type { Chunk, LoadedDocument } from '../../core/document.js';
 import type { DocumentLoader } from '../../core/document-loader.js';
 import { isGroundedError } from '../../core/errors.js';
 import type { DocumentToStore, SourceRecord, SourceUpsert } from '../../core/store/source-writer.js';
-import type { DiscoveredFile } from '../discover/discover-files.js';
+import type { DiscoveredFile } from '../discover/discovered-file.js';
 import { findLoader, isGzipPath } from '../loaders/find-loader.js';
 import { formatMebibytes } from '../normalize/format-mebibytes.js';
 import { gunzipWithin } from '../normalize/gunzip-within.js';
