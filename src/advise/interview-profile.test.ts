@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { advisorProfileFields, advisorProfileSchema } from './advisor-profile-schema.js';
+import { advisorProfileFields } from './advisor-profile-fields.js';
+import { advisorProfileSchema } from './advisor-profile-schema.js';
 import { interviewProfile } from './interview-profile.js';
 
 function scripted(answers: readonly (string | null)[]) {

@@ -1,4 +1,6 @@
-import { advisorProfileFields, advisorProfileSchema, type AdvisorProfile, type ProfileField } from './advisor-profile-schema.js';
+import { advisorProfileFields } from './advisor-profile-fields.js';
+import { advisorProfileSchema, type AdvisorProfile } from './advisor-profile-schema.js';
+import type { ProfileField } from './profile-field.js';
 
 /** How the interview talks: `ask` shows a prompt and resolves with the answer line, or null at end of input. */
 export interface InterviewIo {

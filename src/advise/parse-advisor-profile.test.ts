@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { isGroundedError, type GroundedError } from '../core/errors.js';
-import { advisorProfileFields, advisorProfileSchema } from './advisor-profile-schema.js';
+import { advisorProfileFields } from './advisor-profile-fields.js';
+import { advisorProfileSchema } from './advisor-profile-schema.js';
 import { parseAdvisorProfile } from './parse-advisor-profile.js';
 
 function thrown(action: () => unknown): GroundedError {

@@ -1,7 +1,8 @@
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
 import { GroundedError } from '../core/errors.js';
-import { advisorProfileFields, advisorProfileSchema, type AdvisorProfile } from './advisor-profile-schema.js';
+import { advisorProfileFields } from './advisor-profile-fields.js';
+import { advisorProfileSchema, type AdvisorProfile } from './advisor-profile-schema.js';
 
 /**
  * Reads a use-case profile from YAML or JSON text (JSON is YAML too) and applies the defaults. An empty text is

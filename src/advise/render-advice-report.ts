@@ -1,7 +1,7 @@
 import { escapeHtml } from '../eval/reports/escape-html.js';
 import { renderHtmlHead } from '../eval/reports/render-html-head.js';
 import type { AdviceReport, Crossover, Recommendation } from './advice-report.js';
-import { advisorProfileFields } from './advisor-profile-schema.js';
+import { advisorProfileFields } from './advisor-profile-fields.js';
 import { formatUsd } from './format-usd.js';
 import { renderCostChart } from './render-cost-chart.js';
 

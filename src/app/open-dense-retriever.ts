@@ -9,7 +9,7 @@ import { createHnswVectorIndex } from '../indexing/vector/create-hnsw-vector-ind
 import type { HnswVectorIndex } from '../indexing/vector/hnsw-vector-index.js';
 import { loadHnswVectorIndex } from '../indexing/vector/load-hnsw-vector-index.js';
 import { saveHnswVectorIndex } from '../indexing/vector/save-hnsw-vector-index.js';
-import type { DenseRetriever } from '../retrieve/retrieve-passages.js';
+import type { DenseRetriever } from '../retrieve/passage-retriever.js';
 import { usesHnswIndex } from './uses-hnsw-index.js';
 
 /** Where the vectors come from and which index serves them. */

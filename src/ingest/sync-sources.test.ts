@@ -12,7 +12,8 @@ import { createSqliteStore } from '../indexing/stores/sqlite/create-sqlite-store
 import { createApproximateTokenCounter } from './chunk/approximate-token-counter.js';
 import { chunkDocument } from './chunk/chunk-document.js';
 import { createDefaultLoaders } from './loaders/create-default-loaders.js';
-import { syncSources, type SyncSourcesOptions } from './sync-sources.js';
+import { syncSources } from './sync-sources.js';
+import type { SyncSourcesOptions } from './sync/sync-sources-options.js';
 
 // The sync algorithm against a real SQLite file, real loaders, chunker and analyzer.
 const analyzer = createAnalyzer();

@@ -12,7 +12,8 @@ import { countTerms } from '../indexing/lexical/count-terms.js';
 import { createAnalyzer } from '../indexing/lexical/create-analyzer.js';
 import { createSqliteStore } from '../indexing/stores/sqlite/create-sqlite-store.js';
 import { createExactVectorIndex } from '../indexing/vector/create-exact-vector-index.js';
-import { retrievePassages, type PassageRetriever } from './retrieve-passages.js';
+import type { PassageRetriever } from './passage-retriever.js';
+import { retrievePassages } from './retrieve-passages.js';
 
 const analyzer = createAnalyzer();
 // Passages and hand-made "meanings" (2-D unit vectors): the paraphrase shares no word with the query but its meaning.

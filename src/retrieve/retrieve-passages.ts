@@ -1,42 +1,20 @@
 import type { ScoredChunk } from '../core/document.js';
-import type { Embedder } from '../core/embedder.js';
-import type { Analyzer, LexicalIndex, LexicalQuery } from '../core/lexical-index.js';
-import type { Reranker } from '../core/reranker.js';
-import type { ChunkReader } from '../core/store/chunk-reader.js';
 import { embeddingText } from '../core/text/embedding-text.js';
-import type { VectorIndex } from '../core/vector-index.js';
+import { denseSignalsOf } from './dense-signals-of.js';
+import { searchDense } from './dense/search-dense.js';
 import { limitPerDocument } from './diversify/limit-per-document.js';
 import { maximalMarginalRelevance } from './diversify/maximal-marginal-relevance.js';
+import { similarityOf } from './diversify/similarity-of.js';
 import { focusQuery } from './focus-query.js';
 import { defaultWholeWeight, focusRanking } from './focus-ranking.js';
 import { interleaveRankings } from './fuse/interleave-rankings.js';
 import { reciprocalRankFusion } from './fuse/reciprocal-rank-fusion.js';
 import type { RowHit } from './fuse/row-hit.js';
 import { weightedScoreFusion } from './fuse/weighted-score-fusion.js';
+import type { PassageRetriever } from './passage-retriever.js';
 import { rerankHits } from './rerank/rerank-hits.js';
+import { signalDepth, type RetrievalSignals } from './retrieval-signals.js';
 import { splitQuestion } from './split-question.js';
-
-/** Dense retrieval: an embedder for the query and an index over the chunks' vectors. */
-export interface DenseRetriever {
-  readonly embedder: Embedder;
-  readonly index: VectorIndex;
-  /** Stored vectors of the given rows (for filtered exact search and MMR). */
-  readonly vectorsOf: (rows: readonly number[]) => Promise<Map<number, Float32Array>>;
-}
-
-/** What {@link retrievePassages} reads from. */
-export interface PassageRetriever {
-  /** Where the passages of the ranked rows are read from, in one batched read per query. */
-  readonly chunks: Pick<ChunkReader, 'byRows'>;
-  readonly analyzer: Analyzer;
-  readonly lexical: LexicalIndex;
-  /** Absent: lexical only. */
-  readonly dense?: DenseRetriever;
-  /** Absent: no reranking. */
-  readonly reranker?: Reranker;
-  /** Rewrites the analyzed query before lexical search (pseudo-relevance feedback); absent: the terms as they are. */
-  readonly expandQuery?: (terms: readonly string[]) => LexicalQuery;
-}
 
 /** How to fuse the lexical and dense lists. */
 export type FusionMethod =
@@ -68,37 +46,12 @@ export interface RetrievalPlan {
   readonly signal?: AbortSignal;
 }
 
-/**
- * What retrieval saw besides the passages, for query-performance prediction (answerability): raw scores of each
- * retriever's best candidates, before fusion.
- */
-export interface RetrievalSignals {
-  /** BM25 scores of the best lexical candidates (up to {@link signalDepth}), best first. */
-  readonly lexicalScores: readonly number[];
-  /** Similarity of the best dense candidates, best first; absent without dense retrieval. */
-  readonly denseScores?: readonly number[];
-  /** Share of the top lexical rows that are also top dense rows, in [0, 1]; absent without dense retrieval. */
-  readonly agreement?: number;
-  /** The reranker's score of the best passage; absent without a reranker. */
-  readonly rerankScore?: number;
-}
-
-/** How many candidates of each retriever the signals keep. */
-export const signalDepth = 10;
-
 /** Passages and where the time went. */
 export interface RetrievedPassages {
   readonly results: ScoredChunk[];
   readonly signals: RetrievalSignals;
   readonly timings: { readonly lexicalMs: number; readonly embedMs: number; readonly vectorMs: number; readonly rerankMs: number };
 }
-
-/**
- * Up to this many allowed rows, a filtered dense search over an approximate index reads the allowed rows' vectors
- * and scans them exactly (~1 ms per 1,000 rows read from the store, and exact); above it, the approximate index
- * oversamples until it has `k` allowed rows (measured recall@10 0.95 at 10% selectivity, see bench/vector-search.ts).
- */
-const exactFilterLimit = 2_000;
 
 /**
  * How deep the whole question's lexical list is read when a question is split: a part's ranking adds a share of the
@@ -208,68 +161,4 @@ export async function retrievePassages(retriever: PassageRetriever, query: strin
     ...(retriever.reranker !== undefined && ranked[0] !== undefined ? { rerankScore: ranked[0].score } : {}),
   };
   return { results, signals, timings: { lexicalMs, embedMs, vectorMs, rerankMs } };
-}
-
-/** Dense scores of the best candidates and how far the two retrievers agree on their top rows. */
-function denseSignalsOf(lexicalHits: readonly RowHit[], vectorHits: readonly RowHit[]): Pick<RetrievalSignals, 'denseScores' | 'agreement'> {
-  const lexicalTop = new Set(lexicalHits.slice(0, signalDepth).map((hit) => hit.row));
-  const denseTop = vectorHits.slice(0, signalDepth);
-  const shared = denseTop.filter((hit) => lexicalTop.has(hit.row)).length;
-  const depth = Math.min(signalDepth, Math.max(lexicalTop.size, denseTop.length));
-  return { denseScores: denseTop.map((hit) => hit.score), agreement: depth === 0 ? 0 : shared / depth };
-}
-
-/** Dense candidates, filtered before ranking: exact over the allowed rows when they are few, else the index. */
-async function searchDense(dense: DenseRetriever, vector: Float32Array, k: number, allowed: ReadonlySet<number> | undefined): Promise<RowHit[]> {
-  if (allowed === undefined) return dense.index.search(vector, k);
-  if (dense.index.kind === 'exact' || allowed.size > exactFilterLimit) {
-    // The exact index applies the filter during its scan; the approximate one oversamples.
-    return dense.index.search(vector, k, { accept: (row) => allowed.has(row) });
-  }
-  const hits: RowHit[] = [];
-  for (const [row, stored] of await dense.vectorsOf([...allowed])) hits.push({ row, score: dot(vector, stored) });
-  return hits.sort((left, right) => right.score - left.score || left.row - right.row).slice(0, k);
-}
-
-/** Pairwise similarity for MMR: cosine of stored vectors when dense retrieval is on, else of analyzed term counts. */
-async function similarityOf(
-  retriever: PassageRetriever,
-  hits: readonly RowHit[],
-  chunks: ReadonlyMap<number, { readonly text: string }>,
-): Promise<(left: number, right: number) => number | undefined> {
-  const rows = hits.map((hit) => hit.row);
-  if (retriever.dense !== undefined) {
-    const vectors = await retriever.dense.vectorsOf(rows);
-    return (left, right) => {
-      const a = vectors.get(left);
-      const b = vectors.get(right);
-      return a === undefined || b === undefined ? undefined : dot(a, b);
-    };
-  }
-  const termVectors = new Map<number, Map<string, number>>();
-  for (const row of rows) {
-    const counts = new Map<string, number>();
-    for (const term of retriever.analyzer.terms(chunks.get(row)?.text ?? '')) counts.set(term, (counts.get(term) ?? 0) + 1);
-    termVectors.set(row, counts);
-  }
-  return (left, right) => {
-    const a = termVectors.get(left);
-    const b = termVectors.get(right);
-    if (a === undefined || b === undefined) return undefined;
-    let product = 0;
-    let normA = 0;
-    let normB = 0;
-    for (const [term, count] of a) {
-      normA += count * count;
-      product += count * (b.get(term) ?? 0);
-    }
-    for (const count of b.values()) normB += count * count;
-    return normA === 0 || normB === 0 ? 0 : product / Math.sqrt(normA * normB);
-  };
-}
-
-function dot(left: Float32Array, right: Float32Array): number {
-  let sum = 0;
-  for (let index = 0; index < left.length; index++) sum += (left[index] ?? 0) * (right[index] ?? 0);
-  return sum;
 }

@@ -1,6 +1,6 @@
 import type { ScoredChunk } from '../../core/document.js';
 import type { Analyzer } from '../../core/lexical-index.js';
-import type { RetrievalSignals } from '../../retrieve/retrieve-passages.js';
+import type { RetrievalSignals } from '../../retrieve/retrieval-signals.js';
 import { chooseAnswerUnits } from '../reader/choose-answer-units.js';
 import { expectedValueKinds } from '../reader/expected-value-kinds.js';
 import type { AnswerabilityFeatures } from '../../core/answerability-features.js';

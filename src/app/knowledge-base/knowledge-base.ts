@@ -10,7 +10,8 @@ import type { SearchFilter } from '../../core/search-filter.js';
 import type { KnowledgeBaseStore, Store } from '../../core/store/store.js';
 import type { GroundedConfigInput } from '../../config/config-schema.js';
 import type { EmbedReport } from '../../ingest/embed/embed-chunks.js';
-import type { SyncReport, SyncSourcesOptions } from '../../ingest/sync-sources.js';
+import type { SyncReport } from '../../ingest/sync/sync-report.js';
+import type { SyncSourcesOptions } from '../../ingest/sync/sync-sources-options.js';
 
 export type { AnswerStrategy, EmbedReport, SyncReport };
 

@@ -1,7 +1,8 @@
 import type { Chunk } from '../../core/document.js';
 import { chunkDocument } from '../../ingest/chunk/chunk-document.js';
 import { embedChunks } from '../../ingest/embed/embed-chunks.js';
-import { syncSources, type SyncSourcesOptions } from '../../ingest/sync-sources.js';
+import { syncSources } from '../../ingest/sync-sources.js';
+import type { SyncSourcesOptions } from '../../ingest/sync/sync-sources-options.js';
 import { countEncodedTerms } from '../../indexing/lexical/count-encoded-terms.js';
 import { usesHnswIndex } from '../uses-hnsw-index.js';
 import type { IngestReport } from './knowledge-base.js';
