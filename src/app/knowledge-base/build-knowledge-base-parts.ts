@@ -10,6 +10,7 @@ import type { GroundedConfig } from '../../config/config-schema.js';
 import { createApproximateTokenCounter } from '../../ingest/chunk/approximate-token-counter.js';
 import { createAnalyzer } from '../../indexing/lexical/create-analyzer.js';
 import { allowedRows } from '../../retrieve/filter/allowed-rows.js';
+import { mapRowsToDocuments } from '../../retrieve/map-rows-to-documents.js';
 import type { OpenedDenseRetriever } from '../open-dense-retriever.js';
 import { parseAnswerabilityModel } from '../parse-answerability-model.js';
 import { createGenerationCache } from './create-generation-cache.js';
@@ -53,6 +54,7 @@ export function buildKnowledgeBaseParts(options: KnowledgeBaseOptions, config: G
     });
   });
   const documentRows = createGenerationCache<DocumentRows[]>(async () => (await store.chunks.documentRows()).documents);
+  const rowDocuments = createGenerationCache(async (generation) => mapRowsToDocuments(await documentRows.get(generation)));
   // The last filter's rows: a conversation or an evaluation asks many questions under the same filter.
   let lastFilter: { key: string; generation: number; rows: Set<number> } | undefined;
   let tuned: { createdAt: string; model: AnswerabilityModel } | undefined;
@@ -138,6 +140,7 @@ export function buildKnowledgeBaseParts(options: KnowledgeBaseOptions, config: G
       return built;
     },
     rerankerIfAny: () => (reranker.present ? reranker.get() : undefined),
+    rowDocuments: (generation) => rowDocuments.get(generation),
     async allowedRows(filter: SearchFilter | undefined, generation: number) {
       if (filter === undefined || Object.values(filter).every((value) => value === undefined)) return undefined;
       const key = JSON.stringify(filter);

@@ -4,6 +4,7 @@ import { describeSettings } from './describe-settings.js';
 import type { GroundedConfig } from '../../config/config-schema.js';
 import type { KnowledgeBase, KnowledgeBaseOptions } from './knowledge-base.js';
 import { retrieveForQuery } from './retrieve-for-query.js';
+import { searchDocuments } from './search-documents.js';
 
 /**
  * {@link createKnowledgeBase} with its configuration already resolved (validated, defaults filled in): what the CLI
@@ -40,6 +41,7 @@ export function createConfiguredKnowledgeBase(options: KnowledgeBaseOptions, con
       indexLoadMs = performance.now() - started;
       return (await retrieveForQuery(parts, query, searchOptions)).results;
     },
+    searchDocuments: (query, searchOptions) => searchDocuments(parts, query, searchOptions),
     answer: (question, answerOptions) => answerQuestion(parts, question, answerOptions),
     async documentTexts(keys) {
       const documents = await parts.store.documents.byKeys(keys);

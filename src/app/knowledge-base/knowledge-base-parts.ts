@@ -35,6 +35,8 @@ export interface KnowledgeBaseParts {
   reranker(): Reranker;
   /** Undefined: no reranker is configured (nothing is built to find out). */
   rerankerIfAny(): Reranker | undefined;
+  /** Every chunk row's document key at `generation` (read once per generation), for document ranking without chunk reads. */
+  rowDocuments(generation: number): Promise<ReadonlyMap<number, string>>;
   /** Rows a filter accepts at `generation`; undefined for no filter. */
   allowedRows(filter: SearchFilter | undefined, generation: number): Promise<ReadonlySet<number> | undefined>;
   answerer(): Answerer;

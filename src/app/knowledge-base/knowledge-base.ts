@@ -56,6 +56,12 @@ export interface SearchOptions {
   readonly signal?: AbortSignal;
 }
 
+/** Per-query options of document retrieval: `k` documents, ranked by their best chunk among the `depth` best. */
+export interface SearchDocumentsOptions extends SearchOptions {
+  /** Chunks ranked before they are collapsed to documents; default `3 * k`. */
+  readonly depth?: number;
+}
+
 /** Per-request answering options. */
 export interface AnswerOptions {
   /** Default `rag`. */
@@ -102,6 +108,11 @@ export interface KnowledgeBase extends AsyncDisposable {
   sync(paths: readonly string[], options?: Pick<SyncSourcesOptions, 'readFile' | 'onProgress' | 'prune' | 'followExternalLinks'>): Promise<IngestReport>;
   /** The `k` best passages. Throws `KB_NOT_FOUND` before the first sync, `INVALID_CONFIG` for a preset whose models are missing. */
   search(query: string, options?: SearchOptions): Promise<ScoredChunk[]>;
+  /**
+   * The `k` best document keys, each ranked by its best chunk (see {@link SearchDocumentsOptions}). Rows map to
+   * documents in memory (read once per generation), so no chunk is read unless a reranker or MMR needs the texts.
+   */
+  searchDocuments(query: string, options?: SearchDocumentsOptions): Promise<string[]>;
   /** A cited answer or an abstention. */
   answer(question: string, options?: AnswerOptions): Promise<KnowledgeBaseAnswer>;
   /** Stored documents' normalized texts (what citation offsets point into), by key, in one read. */

@@ -1,6 +1,7 @@
-import { retrievePassages, type FusionMethod, type RetrievedPassages } from '../../retrieve/retrieve-passages.js';
+import { retrievePassages, type RetrievedPassages } from '../../retrieve/retrieve-passages.js';
 import type { SearchOptions } from './knowledge-base.js';
 import type { KnowledgeBaseParts } from './knowledge-base-parts.js';
+import { planRetrieval } from './plan-retrieval.js';
 
 /**
  * Retrieves passages under a preset from the indexes of the store's current generation (read once, at the start of
@@ -10,28 +11,6 @@ import type { KnowledgeBaseParts } from './knowledge-base-parts.js';
  * const { results, signals } = await retrieveForQuery(parts, 'how do I rotate keys?', { k: 5 });
  */
 export async function retrieveForQuery(parts: KnowledgeBaseParts, query: string, options: SearchOptions = {}): Promise<RetrievedPassages & { readonly generation: number }> {
-  const { config, store } = parts;
-  const generation = await store.generation();
-  const preset = options.preset ?? parts.defaultPreset;
-  const fusion: FusionMethod = config.retrieval.fusion === 'rrf' ? { method: 'rrf', k: config.retrieval.rrfK } : { method: 'weighted', semanticWeight: config.retrieval.semanticWeight };
-  const allowed = await parts.allowedRows(options.filter, generation);
-  const lexical = await parts.lexical(generation);
-  const dense = preset === 'lexical' ? undefined : await parts.dense(preset, generation);
-  const reranker = preset === 'hybrid-rerank' ? parts.reranker() : undefined;
-  const retrieved = await retrievePassages(
-    { chunks: store.chunks, analyzer: parts.analyzer, lexical, ...(dense === undefined ? {} : { dense }), ...(reranker === undefined ? {} : { reranker }) },
-    query,
-    {
-      k: options.k ?? config.retrieval.k,
-      candidates: config.retrieval.candidates,
-      fusion,
-      rerank: { depth: config.reranker.depth, ...(config.reranker.minScore === undefined ? {} : { minScore: config.reranker.minScore }) },
-      ...(config.retrieval.mmrLambda === undefined ? {} : { mmrLambda: config.retrieval.mmrLambda }),
-      decompose: config.retrieval.decompose,
-      ...(config.retrieval.maxPerDocument === 0 ? {} : { maxPerDocument: config.retrieval.maxPerDocument }),
-      ...(allowed === undefined ? {} : { allowed }),
-      ...(options.signal === undefined ? {} : { signal: options.signal }),
-    },
-  );
-  return { ...retrieved, generation };
+  const { retriever, plan, generation } = await planRetrieval(parts, options);
+  return { ...(await retrievePassages(retriever, query, plan)), generation };
 }
