@@ -3,8 +3,8 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { isGroundedError } from '../../core/errors.js';
 import type { AnalyzedChunk, FieldTerms, LexicalHit } from '../../core/lexical-index.js';
-import { buildBm25Index, DEFAULT_TITLE_WEIGHT } from './build-bm25-index.js';
-import type { Bm25Params } from './build-bm25-index.js';
+import { DEFAULT_TITLE_WEIGHT, type Bm25Params } from './bm25-params.js';
+import { buildBm25Index } from './build-bm25-index.js';
 import { countTerms } from './count-terms.js';
 import { decodeFieldTerms, encodeFieldTerms } from './field-terms-codec.js';
 
