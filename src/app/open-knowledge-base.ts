@@ -47,14 +47,13 @@ export function openKnowledgeBase(options: OpenKnowledgeBaseOptions): KnowledgeB
   const chatModel = configured(undefined, config.llm.provider, () => createChatModel(config));
   return createConfiguredKnowledgeBase(
     {
-    store: options.store ?? createSqliteStore(join(config.dataDir, 'grounded.db'), { access: 'read' }),
-    name: options.kb ?? 'default',
-    config,
-    ...(embedder === undefined ? {} : { embedder }),
-    ...(reranker === undefined ? {} : { reranker }),
-    ...(chatModel === undefined ? {} : { chatModel }),
-    vectorDir: config.dataDir,
-    onNotice: options.onNotice ?? ((message: string) => process.stderr.write(`notice: ${message}\n`)),
+      store: options.store ?? createSqliteStore(join(config.dataDir, 'grounded.db'), { access: 'read' }),
+      name: options.kb ?? 'default',
+      ...(embedder === undefined ? {} : { embedder }),
+      ...(reranker === undefined ? {} : { reranker }),
+      ...(chatModel === undefined ? {} : { chatModel }),
+      vectorDir: config.dataDir,
+      onNotice: options.onNotice ?? ((message: string) => process.stderr.write(`notice: ${message}\n`)),
     },
     config,
   );

@@ -26,19 +26,12 @@ export interface RetrievedPassages {
  */
 export async function retrievePassages(retriever: PassageRetriever, query: string, plan: RetrievalPlan): Promise<RetrievedPassages> {
   const { lexicalHits, pool, poolSize, denseSignals, lexicalMs, embedMs, vectorMs } = await rankCandidateRows(retriever, query, plan);
-  let mark = performance.now();
-  const lap = (): number => {
-    const now = performance.now();
-    const spent = now - mark;
-    mark = now;
-    return spent;
-  };
   // Chunks are read from the store only for the rows that can still reach the top k.
   const chunks = await retriever.chunks.byRows(pool.map((hit) => hit.row));
   let ranked = pool.filter((hit) => chunks.has(hit.row));
-  lap();
   let rerankMs = 0;
   if (retriever.reranker !== undefined) {
+    const rerankStarted = performance.now();
     const chunkOf = (row: number) => chunks.get(row);
     ranked = await rerankHits(ranked, {
       reranker: retriever.reranker,
@@ -51,7 +44,7 @@ export async function retrievePassages(retriever: PassageRetriever, query: strin
       ...(plan.rerank?.minScore === undefined ? {} : { minScore: plan.rerank.minScore }),
       ...(plan.signal === undefined ? {} : { signal: plan.signal }),
     });
-    rerankMs = lap();
+    rerankMs = performance.now() - rerankStarted;
   }
   if (plan.mmrLambda !== undefined) {
     const head = ranked.slice(0, poolSize);

@@ -1,7 +1,7 @@
 import type { LoadedDocument } from '../../core/document.js';
 import type { DocumentLoader, LoadProblem, LoaderInput, LoadResult } from '../../core/document-loader.js';
 import { GroundedError } from '../../core/errors.js';
-import { decodeText } from '../normalize/decode-text.js';
+import { BINARY_SNIFF_BYTES, decodeText } from '../normalize/decode-text.js';
 import { formatMebibytes } from '../normalize/format-mebibytes.js';
 import { toJsonSafe } from './to-json-safe.js';
 import { normalizeText } from '../normalize/normalize-text.js';
@@ -29,8 +29,6 @@ export interface JsonlLoaderOptions {
 
 const DEFAULT_ID_FIELDS = ['_id', 'id', 'doc_id', 'docid'];
 const DEFAULT_TEXT_FIELDS = ['text', 'contents', 'content', 'body'];
-/** As in decodeText: a NUL byte among the first 8,000 bytes marks a binary file. */
-const BINARY_SNIFF_BYTES = 8000;
 const lineDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 interface FieldPlan {

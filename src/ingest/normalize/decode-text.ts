@@ -1,7 +1,7 @@
 import { GroundedError } from '../../core/errors.js';
 
 /** How many leading bytes are searched for a NUL byte to tell binary files from text (Git uses the same figure). */
-const BINARY_SNIFF_BYTES = 8000;
+export const BINARY_SNIFF_BYTES = 8000;
 
 const strictDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
