@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -16,7 +16,7 @@ const cases = readFileSync(golden, 'utf8')
   .filter((line) => line.trim() !== '')
   .map((line) => JSON.parse(line) as { question: string; kind: string });
 
-describe('the answerability gates with a model configured', () => {
+describe('the answerability gates with a model configured', { skip: existsSync(corpus) ? false : `${corpus} not present` }, () => {
   const folder = temporaryFolder('llm-gates');
   const dataDir = join(folder.path, 'data');
   const asked: string[] = [];
